@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { App } from '../core/app.js';
+import { handle } from '../core/lifecycle.js';
+import { PecanRequest, type RequestHeaders } from '../core/request.js';
+import type { PecanResponse } from '../core/response.js';
+import type { BodyReader } from '../binding/collect-params.js';
+import { readNodeBody } from '../binding/read-body.js';
+
+/** Node's header object behind the read-only `get/has/forEach` of `request.headers`. */
+class NodeRequestHeaders implements RequestHeaders {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+
+  forEach(fn: (value: string, name: string) => void): void {
+    for (const name of Object.keys(this.raw)) fn(this.get(name)!, name);
+  }
+}
+
+class NodeBodyReader implements BodyReader {
+  readonly hasBody: boolean;
+  constructor(private readonly req: IncomingMessage) {
+    const length = req.headers['content-length'];
+    this.hasBody = length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
+  }
+  read(limit: number): Promise<Buffer> {
+    return readNodeBody(this.req, limit);
+  }
+}
+
+/** Builds the pecan request from Node's; no Fetch objects on this path. */
+export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
+  let target = req.url ?? '/';
+  if (!target.startsWith('/')) target = absoluteFormPath(target);
+  const q = target.indexOf('?');
+  const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
+  return new PecanRequest({
+    method: req.method ?? 'GET',
+    origin: `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+    rawPath: q === -1 ? target : target.slice(0, q),
+    queryString: q === -1 ? '' : target.slice(q + 1),
+    headers: new NodeRequestHeaders(req.headers),
+    scriptName: app.basePath,
+  });
+}
+
+/** A proxy-style request target (`http://host/path?q`) or `*`: route on its path. */
+function absoluteFormPath(target: string): string {
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return `/${target}`;
+  }
+}
+
+/** The Node request listener: `http.createServer(app)`. */
+export function handleNode(app: App, req: IncomingMessage, res: ServerResponse): void {
+  const request = nodeRequest(app, req);
+  handle(app, request, new NodeBodyReader(req)).then(
+    (response) => writeNode(res, response, req.method === 'HEAD'),
+    (error: unknown) => {
+      app.logger.error('pecan: failed to produce a response', error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=UTF-8' });
+      res.end();
+    },
+  );
+}
+
+/** Writes a finished response; HEAD gets the headers (with the full length) and no body (§7.10). */
+export function writeNode(res: ServerResponse, response: PecanResponse, head: boolean): void {
+  const body = response.body;
+  const headers = response.headers;
+  if (typeof body === 'string' || body instanceof Uint8Array || body === null) {
+    const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    if (response.status !== 304 && !(response.status === 204 && length === 0)) headers.set('Content-Length', length);
+    res.writeHead(response.status, response.reason, headers.toRawList());
+    if (head || body === null) res.end();
+    else res.end(body);
+    return;
+  }
+  res.writeHead(response.status, response.reason, headers.toRawList());
+  const stream = body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream) : Readable.from(body);
+  if (head) {
+    stream.destroy();
+    res.end();
+    return;
+  }
+  stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}

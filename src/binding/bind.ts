@@ -1,0 +1,68 @@
+import { HTTPError } from '../core/errors.js';
+import type { Arguments } from '../core/state.js';
+import type { Signature } from './signature.js';
+import type { Params } from './params.js';
+
+/**
+ * Pecan's argument mapping (§2.2–2.4): path segments fill the declared parameters in order,
+ * surplus segments go to a rest parameter (else 404), then the remaining parameters are taken
+ * by name from the params, then their defaults. A missing required one is a 400 (DESIGN §5.3).
+ * A final object-pattern parameter receives the params no parameter is named after.
+ */
+export function bindArguments(
+  signature: Signature,
+  label: string,
+  remainder: readonly string[],
+  params: Params,
+  leading: number,
+): Arguments {
+  const declared = signature.params;
+  const args: unknown[] = [];
+  const varargs: unknown[] = [];
+  let kwargs: Record<string, unknown> = EMPTY_KWARGS;
+  let used = 0;
+  // §2.2 step 1: empty segments never become arguments (a trailing slash, `a//b`).
+  for (let i = 0; i < remainder.length; i++) {
+    const segment = remainder[i]!;
+    if (segment === '') continue;
+    if (leading + used < declared.length) {
+      args.push(segment);
+      used++;
+    } else if (signature.rest !== null) {
+      varargs.push(segment);
+    } else {
+      throw new HTTPError(404);
+    }
+  }
+  for (let i = leading + used; i < declared.length; i++) {
+    const param = declared[i]!;
+    const value = params[param.name];
+    if (value !== undefined) args.push(value);
+    else if (param.hasDefault) args.push(undefined);
+    else throw new HTTPError(400, `Missing argument: "${param.name}" (${label})`);
+  }
+  if (signature.kwargs) {
+    kwargs = Object.create(null) as Record<string, unknown>;
+    for (const name in params) if (!isDeclared(declared, name)) kwargs[name] = params[name];
+  }
+  return { args, varargs, kwargs };
+}
+
+const EMPTY_KWARGS: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
+
+function isDeclared(declared: Signature['params'], name: string): boolean {
+  for (const param of declared) if (param.name === name) return true;
+  return false;
+}
+
+/** The argument list for the call: positional, the kwargs object, then surplus segments. */
+export function callArguments(signature: Signature, bound: Arguments, prefix: readonly unknown[]): unknown[] {
+  const list = prefix.length === 0 ? bound.args.slice() : [...prefix, ...bound.args];
+  if (signature.kwargs) {
+    // A kwargs pattern may sit just before `...rest` (JS requires rest last): pad the gap.
+    while (list.length < signature.params.length) list.push(undefined);
+    list.push(bound.kwargs);
+  }
+  if (signature.rest !== null) for (const value of bound.varargs) list.push(value);
+  return list;
+}

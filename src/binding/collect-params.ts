@@ -1,0 +1,73 @@
+import { HTTPError } from '../core/errors.js';
+import type { PecanRequest } from '../core/request.js';
+import type { Params } from './params.js';
+import { isJsonType, parseMultipart } from './body.js';
+
+/** Reads the request body (the adapter knows how), bounded by `limit` bytes. */
+export interface BodyReader {
+  /** Whether the request announces a body (Content-Length > 0 or chunked). */
+  readonly hasBody: boolean;
+  read(limit: number): Promise<Buffer>;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | null)?.then === 'function';
+}
+
+/**
+ * §2.1: the params a controller is bound from. GET takes the query string only; other methods
+ * merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
+ */
+export function collectParams(request: PecanRequest, body: BodyReader | null, limit: number): Params | Promise<Params> {
+  if (request.method === 'GET') return request.query;
+  if (body === null || !body.hasBody) return request.query;
+  const encoding = request.headers.get('content-encoding');
+  if (encoding !== null && encoding.toLowerCase() !== 'identity') {
+    // DESIGN §5.12: a body the app must parse but cannot decode.
+    throw new HTTPError(415, `Content-Encoding "${encoding}" is not supported`);
+  }
+  return body.read(limit).then((bytes) => {
+    request.body = bytes;
+    return paramsFromBody(request);
+  });
+}
+
+function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
+  const type = request.contentType;
+  if (isJsonType(type)) {
+    const json = request.json;
+    // §2.1: only a JSON object feeds params; arrays, numbers… leave the query alone.
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return request.query;
+    return merge(request.query, json as Record<string, unknown>, false);
+  }
+  if (type === 'application/x-www-form-urlencoded') return merge(request.query, request.form, true);
+  if (type === 'multipart/form-data') {
+    const header = request.headers.get('content-type') ?? '';
+    return parseMultipart(request.body, header).then(({ fields, files }) => {
+      request.setMultipart(fields, files);
+      return merge(request.query, fields, true);
+    });
+  }
+  return request.query;
+}
+
+/**
+ * Query first, then the body (§2.1 "mixed"): a name in both becomes a list. Query and form
+ * values that are arrays are already lists of repeated values; a JSON array is one value.
+ */
+function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolean): Params {
+  const params: Params = Object.create(null) as Params;
+  for (const name in query) params[name] = query[name];
+  for (const name of Object.keys(body)) {
+    const value = body[name];
+    if (!(name in params)) {
+      params[name] = value;
+      continue;
+    }
+    const existing = params[name];
+    const before = Array.isArray(existing) ? existing : [existing];
+    params[name] = bodyIsMulti && Array.isArray(value) ? [...before, ...value] : [...before, value];
+  }
+  return params;
+}
+export { isPromise };

@@ -1,0 +1,165 @@
+import './metadata-polyfill.js';
+import { readSignature, signatureFromArgs } from '../binding/signature.js';
+import { ensureMeta, getMeta, type ControllerMeta } from './meta.js';
+
+export interface ExposeOptions {
+  /** Template for this content type: `'json'`, `'page.html'` (default engine) or `'engine:page.html'`. */
+  template?: string | null;
+  /** The content type this exposure produces (default `text/html`); `null` accepts any extension. */
+  contentType?: string | null;
+  /** Dispatch on the HTTP method through `@when` handlers (§3.5). */
+  generic?: boolean;
+  /** A custom path segment for this method, e.g. `'with-dash'` (§1.9). */
+  route?: string;
+  /** Parameter names, for code whose names are mangled: `['id', 'page?', '...rest', '{}']`. */
+  args?: readonly string[];
+}
+
+export interface WhenOptions {
+  method: string;
+  template?: string | null;
+  contentType?: string | null;
+  args?: readonly string[];
+}
+
+type MethodDecorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
+
+const SPECIAL = new Set(['_lookup', '_default', '_route']);
+// §1.9: RFC 3986 path characters that need no escaping; '.' and '..' are rejected separately.
+const VALID_ROUTE = /^[A-Za-z0-9\-_$().~!,;:*+@=]+$/;
+
+export function validateRoute(route: unknown): asserts route is string {
+  if (typeof route !== 'string') throw new TypeError(`route must be a string, got ${typeof route}`);
+  if (!VALID_ROUTE.test(route) || route === '.' || route === '..') {
+    throw new Error(
+      `"${route}" is not a valid path segment: use letters, digits and - _ $ ( ) . ~ ! , ; : * + @ =`,
+    );
+  }
+}
+
+function nameOf(fn: Function, context: ClassMethodDecoratorContext | undefined): string {
+  if (context !== undefined) return String(context.name);
+  return fn.name || '<anonymous>';
+}
+
+/** Records one `@expose` / `@when` exposure on `fn` (§3.1). */
+function addExposure(fn: Function, name: string, template: string | null, contentType: string | null | undefined, args: readonly string[] | undefined): ControllerMeta {
+  const meta = ensureMeta(fn, name);
+  const explicit = contentType !== undefined;
+  // §3.1: template 'json' forces application/json whatever else was passed.
+  let type: string | null = template === 'json' ? 'application/json' : explicit ? contentType : 'text/html';
+  if (type !== null) type = type.toLowerCase();
+  meta.contentTypes.set(type, template);
+  meta.defaultContentType = type; // the top-most decorator is applied last and wins
+  if (explicit) meta.explicitContentType = true;
+  if (args !== undefined) {
+    meta.explicitArgs = args;
+    meta.signature = signatureFromArgs(args, name);
+  } else if (meta.signature === null) {
+    meta.signature = readSignature(fn, name);
+  }
+  return meta;
+}
+
+function normalise(arg: string | ExposeOptions | undefined): ExposeOptions {
+  if (arg === undefined) return {};
+  if (typeof arg === 'string') return { template: arg };
+  return arg;
+}
+
+function isDecoratorContext(value: unknown): value is ClassMethodDecoratorContext {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
+/**
+ * Marks a method as an endpoint (§3.1). Use as `@expose`, `@expose('json')`,
+ * `@expose({ template, contentType, generic, route, args })`, or call it on a plain function:
+ * `expose('json')(fn)`. Stack several to offer several content types.
+ */
+export function expose<F extends Function>(fn: F, context: ClassMethodDecoratorContext): F;
+export function expose(templateOrOptions?: string | ExposeOptions): MethodDecorator;
+export function expose(
+  first?: string | ExposeOptions | Function,
+  maybeContext?: ClassMethodDecoratorContext,
+): MethodDecorator | Function {
+  if (typeof first === 'function') return expose()(first, maybeContext);
+  const options = normalise(first);
+  return <F extends Function>(fn: F, context?: ClassMethodDecoratorContext): F => {
+    if (context !== undefined && !isDecoratorContext(context)) context = undefined;
+    const name = nameOf(fn, context);
+    if (SPECIAL.has(name) && options.generic) {
+      throw new Error(`${name} cannot be a generic controller (§1.7)`);
+    }
+    if (options.route !== undefined) {
+      if (SPECIAL.has(name)) throw new Error(`${name} cannot have a custom route (§1.7)`);
+      validateRoute(options.route);
+    }
+    const meta = addExposure(fn, name, options.template ?? null, options.contentType, options.args);
+    if (options.generic) {
+      meta.generic = true;
+      meta.handlers ??= new Map();
+    }
+    if (options.route !== undefined) meta.route = options.route;
+    return fn;
+  };
+}
+
+/** A `@when` registration waiting for its class to be scanned (the generic is looked up by name). */
+export interface PendingWhen {
+  genericName: string;
+  method: string;
+  fn: Function;
+  meta: ControllerMeta;
+}
+
+export const PENDING_WHEN = Symbol('pecan.pendingWhen');
+
+/**
+ * Registers a method as the handler of generic controller `generic` for one HTTP method
+ * (Pecan's `@index.when(method='POST')`, §3.5). `generic` is the name of the generic method in
+ * the same class, or (for plain functions) the generic function itself.
+ */
+export function when(generic: string | Function, options: WhenOptions): MethodDecorator {
+  if (!options || typeof options.method !== 'string' || options.method === '') {
+    throw new TypeError('when() needs { method } (§3.5: the method is mandatory)');
+  }
+  if ('route' in options) throw new Error('route is not allowed on @when handlers (§1.9)');
+  const method = options.method.toUpperCase();
+  return <F extends Function>(fn: F, context?: ClassMethodDecoratorContext): F => {
+    if (context !== undefined && !isDecoratorContext(context)) context = undefined;
+    const meta = addExposure(fn, nameOf(fn, context), options.template ?? null, options.contentType, options.args);
+    meta.isGenericHandler = true;
+    if (typeof generic === 'function') {
+      registerHandler(generic, method, fn, meta);
+    } else if (context !== undefined) {
+      const metadata = context.metadata as Record<symbol, PendingWhen[] | undefined>;
+      if (!Object.prototype.hasOwnProperty.call(metadata, PENDING_WHEN)) {
+        metadata[PENDING_WHEN] = [...(metadata[PENDING_WHEN] ?? [])];
+      }
+      metadata[PENDING_WHEN]!.push({ genericName: generic, method, fn, meta });
+    } else {
+      throw new TypeError('when(name, …) by name only works as a decorator; pass the generic function instead');
+    }
+    return fn;
+  };
+}
+
+export function registerHandler(generic: Function, method: string, fn: Function, meta: ControllerMeta): void {
+  const genericMeta = getMeta(generic);
+  if (genericMeta === undefined || !genericMeta.generic) {
+    throw new Error(`${meta.label}: @when target ${generic.name || '<anonymous>'} is not exposed with { generic: true }`);
+  }
+  (genericMeta.handlers ??= new Map()).set(method, { fn, meta });
+}
+
+const noncanonical = new WeakSet<Function>();
+
+/** Serves `index` without the canonical trailing-slash redirect (§1.4, Pecan's `accept_noncanonical`). */
+export function acceptNoncanonical<F extends Function>(fn: F, _context?: ClassMethodDecoratorContext): F {
+  noncanonical.add(fn);
+  return fn;
+}
+
+export function acceptsNoncanonical(fn: Function): boolean {
+  return noncanonical.has(fn);
+}

@@ -1,0 +1,90 @@
+import { hooksFor, sortHooks, type PecanHook } from '../hooks/pecan-hook.js';
+import { Renderers, type RendererFactory } from '../render/renderers.js';
+import { defaultLogger, type Logger } from './logger.js';
+
+export interface AppOptions {
+  /** App-wide hooks (§5.2). */
+  hooks?: PecanHook[];
+  /** Error documents: status → path served for that status (§8.4). */
+  errors?: Record<number | string, string>;
+  /** Debug mode: the debug error page (never in production). */
+  debug?: boolean;
+  /** Folder templates are read from (default `templates`). */
+  templatePath?: string;
+  /** Folder of static files. */
+  staticRoot?: string;
+  /** Renderer for templates without an `engine:` prefix (default `eta`). */
+  defaultRenderer?: string;
+  /** Extra renderers by name (Pecan's `custom_renderers`). */
+  customRenderers?: Record<string, RendererFactory>;
+  /** Variables available to every template (Pecan's `extra_template_vars`). */
+  extraTemplateVars?: Record<string, unknown>;
+  /** Choose the content type from a URL extension such as `.json` (default true, §3.4). */
+  guessContentTypeFromExt?: boolean;
+  /** Redirect `/sub` to `/sub/` when `sub` is a controller with an index (default true, §1.4). */
+  forceCanonical?: boolean;
+  /** Bind `request`/`response` per request (default true); false is Pecan's explicit mode (§7.2). */
+  contextLocals?: boolean;
+  /** Mount the app under a path prefix (Pecan's SCRIPT_NAME, §1.11). */
+  basePath?: string;
+  /** Largest request body read, in bytes (default 1 MiB); beyond it → 413. */
+  bodyLimit?: number;
+  /** Where pecan logs (default: errors and warnings to the console). */
+  logger?: Logger;
+}
+
+const MiB = 1024 * 1024;
+
+/** The runtime-neutral application: options resolved once, hook chains precomputed. */
+export class App {
+  readonly root: unknown;
+  readonly hooks: readonly PecanHook[];
+  readonly onRouteHooks: PecanHook[] | null;
+  readonly beforeHooks: PecanHook[] | null;
+  readonly afterHooks: PecanHook[] | null;
+  readonly onErrorHooks: PecanHook[] | null;
+  readonly renderers: Renderers;
+  readonly logger: Logger;
+  readonly debug: boolean;
+  readonly guessContentTypeFromExt: boolean;
+  readonly forceCanonical: boolean;
+  readonly contextLocals: boolean;
+  readonly basePath: string;
+  readonly bodyLimit: number;
+  readonly defaultRenderer: string;
+  readonly errors: ReadonlyMap<number, string>;
+
+  constructor(root: unknown, options: AppOptions = {}) {
+    this.root = isClass(root) ? new root() : root;
+    this.hooks = sortHooks(options.hooks ?? []);
+    this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
+    this.beforeHooks = hooksFor(this.hooks, 'before');
+    this.afterHooks = hooksFor(this.hooks, 'after');
+    this.onErrorHooks = hooksFor(this.hooks, 'onError');
+    this.logger = options.logger ?? defaultLogger;
+    this.debug = options.debug ?? false;
+    this.guessContentTypeFromExt = options.guessContentTypeFromExt ?? true;
+    this.forceCanonical = options.forceCanonical ?? true;
+    this.contextLocals = options.contextLocals ?? true;
+    this.basePath = normaliseBasePath(options.basePath ?? '');
+    this.bodyLimit = options.bodyLimit ?? MiB;
+    this.defaultRenderer = options.defaultRenderer ?? 'eta';
+    this.errors = new Map(Object.entries(options.errors ?? {}).map(([status, path]) => [Number(status), path]));
+    this.renderers = new Renderers(
+      options.customRenderers ?? {},
+      { templatePath: options.templatePath ?? 'templates', extraVars: options.extraTemplateVars ?? {}, debug: this.debug },
+      this.defaultRenderer,
+    );
+  }
+}
+
+/** A controller class given as the root is instantiated once (Pecan's `Pecan('pkg.Class')`). */
+function isClass(value: unknown): value is new () => unknown {
+  return typeof value === 'function' && Function.prototype.toString.call(value).startsWith('class');
+}
+
+function normaliseBasePath(basePath: string): string {
+  if (basePath === '' || basePath === '/') return '';
+  const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
+  return withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+}

@@ -1,0 +1,182 @@
+/**
+ * The request story, in Python Pecan's order (pecan-reference §0.1). Each numbered stage is one
+ * call; the stages live next to the behaviour they implement.
+ */
+import type { App } from './app.js';
+import { State } from './state.js';
+import { PecanRequest } from './request.js';
+import { PecanResponse } from './response.js';
+import { HTTPError, InternalRedirect } from './errors.js';
+import { runInContext } from './context.js';
+import { errorResponse } from './error-response.js';
+import { fromFetchResponse } from './fetch-response.js';
+import { normaliseEmptyBody } from './finalize.js';
+import { getMeta } from '../controller/meta.js';
+import { decodePath } from '../binding/params.js';
+import { bindArguments, callArguments } from '../binding/bind.js';
+import { collectParams, type BodyReader } from '../binding/collect-params.js';
+import { routeRequest } from '../dispatch/route-request.js';
+import { pickHandler, allowedMethods } from '../dispatch/generic.js';
+import { negotiateContentType } from '../dispatch/negotiate.js';
+import { runHooks, runErrorHooks, isPromise } from '../hooks/run-hooks.js';
+import { applyResult } from '../render/apply-result.js';
+
+const HANDLED = Symbol('handled');
+
+/** Handles one request and resolves to the response to send. Never rejects. */
+export function handle(app: App, request: PecanRequest, body: BodyReader | null): Promise<PecanResponse> {
+  const state = new State(request, new PecanResponse(), app);
+  return app.contextLocals ? runInContext(state, () => serve(app, state, body)) : serve(app, state, body);
+}
+
+async function serve(app: App, state: State, body: BodyReader | null): Promise<PecanResponse> {
+  const visited = new Set<string>();
+  try {
+    for (;;) {
+      let failure: unknown = HANDLED;
+      try {
+        const pending = findAndInvoke(app, state, body);
+        if (pending !== undefined) await pending;
+      } catch (error) {
+        if (error instanceof InternalRedirect) {
+          // §7.6: re-dispatch the same request at the new path; no after hooks for this pass.
+          followInternalRedirect(state, error, visited);
+          continue;
+        }
+        // On failure: the error becomes the response, then the onError hooks (§0.1 step 5).
+        failure = await handleError(app, state, error);
+      }
+      // 12. after hooks, in reverse priority order, on success and on failure (§5.3).
+      if (app.afterHooks !== null) {
+        const pending = runHooks(app.afterHooks, 'after', state);
+        if (pending !== undefined) await pending;
+      }
+      if (failure !== HANDLED) state.response = serverError(app, state, failure);
+      // 13. Empty-body normalisation: 200 without body → 204; no Content-Type on 204/304 (§7.9).
+      const pending = normaliseEmptyBody(state.response);
+      if (pending !== undefined) await pending;
+      return state.response;
+    }
+  } catch (error) {
+    // A failing after hook or a redirect loop: still answer, never crash.
+    return serverError(app, state, error);
+  }
+}
+
+/** Stages 1–11: Pecan's `find_controller` and `invoke_controller`. */
+async function findAndInvoke(app: App, state: State, body: BodyReader | null): Promise<void> {
+  const request = state.request;
+  // 1. The routing path: decoded, below the mount point (§1.1, §1.10, §1.11).
+  request.path = request.pecan.routingPath = routingPath(app, request);
+  // 2. onRoute hooks (§5.3).
+  if (app.onRouteHooks !== null) {
+    const pending = runHooks(app.onRouteHooks, 'onRoute', state);
+    if (pending !== undefined) await pending;
+  }
+  // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash (§3.4, §1.2, §1.4).
+  let endpoint = routeRequest(app, request);
+  if (isPromise(endpoint)) endpoint = await endpoint;
+  // 6. The generic controller's handler for this method (§3.5).
+  const { fn, meta } = pickHandler(endpoint, request.method);
+  state.controller = fn;
+  // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
+  negotiateContentType(request, meta, app.logger);
+  // 8. Params: query, JSON or form body (§2.1).
+  let params = collectParams(request, body, app.bodyLimit);
+  if (isPromise(params)) params = await params;
+  request.params = params;
+  // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
+  const signature = meta.signature!;
+  const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta.label, signature.params.length);
+  const bound = bindArguments(signature, meta.label, endpoint.remainder, params, prefix.length);
+  state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
+  // 10. before hooks (§5.3).
+  if (app.beforeHooks !== null) {
+    const pending = runHooks(app.beforeHooks, 'before', state);
+    if (pending !== undefined) await pending;
+  }
+  // 11. Call the controller, then render its result (§3.2).
+  let result: unknown = fn.apply(endpoint.self, callArguments(signature, bound, prefix));
+  if (isPromise(result)) result = await result;
+  const rendering = applyResult(app, state, meta, result);
+  if (rendering !== undefined) await rendering;
+}
+
+const NO_PREFIX: readonly unknown[] = [];
+
+function routingPath(app: App, request: PecanRequest): string {
+  let raw = request.rawPath;
+  if (app.basePath !== '') {
+    if (raw !== app.basePath && !raw.startsWith(`${app.basePath}/`)) throw new HTTPError(404);
+    raw = raw.slice(app.basePath.length);
+  }
+  return decodePath(raw);
+}
+
+function explicitPrefix(state: State, label: string, declared: number): readonly unknown[] {
+  if (declared < 2) {
+    throw new TypeError(
+      `${label} must take (req, res, ...args): the app was made with { contextLocals: false } (§7.2)`,
+    );
+  }
+  return [state.request, state.response];
+}
+
+/** Returns HANDLED when the error became the response, or the error to answer with a 500. */
+async function handleError(app: App, state: State, error: unknown): Promise<unknown> {
+  if (error instanceof HTTPError) {
+    state.response = errorResponse(error, state.request);
+    state.request.pecan.originalError = error;
+  }
+  if (app.onErrorHooks !== null) {
+    const replacement = await runErrorHooks(app.onErrorHooks, state, error);
+    if (replacement instanceof PecanResponse) {
+      state.response = replacement;
+      return HANDLED;
+    }
+    if (typeof Response !== 'undefined' && replacement instanceof Response) {
+      state.response = fromFetchResponse(replacement);
+      return HANDLED;
+    }
+  }
+  if (!(error instanceof HTTPError)) return error;
+  // §3.5: a 405 from a generic controller lists its registered methods (never an empty Allow).
+  if (error.status === 405 && !state.response.headers.has('allow')) {
+    const allow = allowedMethods(getMeta(state.controller));
+    if (allow !== null) state.response.headers.set('Allow', allow);
+  }
+  return HANDLED;
+}
+
+/** §8.3: an unhandled error is logged and answered with a 500 that reveals nothing. */
+function serverError(app: App, state: State, error: unknown): PecanResponse {
+  const label = getMeta(state.controller)?.label;
+  app.logger.error(`Unhandled error${label ? ` in ${label}` : ''} for ${state.request.method} ${state.request.rawPath}`, error);
+  return errorResponse(new HTTPError(500), state.request);
+}
+
+function followInternalRedirect(state: State, redirect: InternalRedirect, visited: Set<string>): void {
+  const old = state.request;
+  visited.add(old.rawPath);
+  const [path = '', query] = splitOnce(redirect.location, '?');
+  if (visited.has(path)) throw new Error(`Forwarding loop detected; ${path} visited twice (internal redirect)`);
+  const next = new PecanRequest({
+    method: old.method,
+    origin: old.origin,
+    rawPath: path,
+    queryString: query ?? old.queryString,
+    headers: old.headers,
+    scriptName: old.scriptName,
+  });
+  next.body = old.body;
+  next.context = old.context; // §7.3: the context is carried over
+  state.request = next;
+  state.response = new PecanResponse();
+  state.controller = null;
+  state.arguments = null;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

@@ -1,0 +1,46 @@
+import { HTTPError, InternalRedirect, type HeadersInit } from './errors.js';
+import { currentState } from './context.js';
+import { slashUrl } from '../dispatch/route-request.js';
+import type { PecanRequest } from './request.js';
+
+export interface RedirectOptions {
+  /** Status code: 302 by default; 301, 303, 307, 308 … */
+  code?: number;
+  /** Re-dispatch inside the app instead of answering with a redirect (§7.6). */
+  internal?: boolean;
+  headers?: HeadersInit;
+  /** Redirect to the current URL (or `location`) with a trailing slash added. */
+  addSlash?: boolean;
+  /** The request, in explicit mode (`contextLocals: false`). */
+  request?: PecanRequest;
+}
+
+/**
+ * `redirect(location, options)` (§7.6): throws the redirect. External redirects get an absolute
+ * `Location` resolved against the request URL; internal ones re-dispatch the same request.
+ */
+export function redirect(location?: string, options: RedirectOptions = {}): never {
+  const request = options.request ?? currentState()?.request;
+  if (options.internal) {
+    if (options.code !== undefined) throw new Error('redirect(): an internal redirect takes no status code');
+    if (location === undefined) throw new Error('redirect(): an internal redirect needs a location');
+    throw new InternalRedirect(location);
+  }
+  let target: string;
+  if (location === undefined) {
+    if (request === undefined) throw new Error('redirect() without a location needs the current request');
+    target = options.addSlash ? slashUrl(request) : request.url;
+  } else {
+    target = request ? new URL(location, request.url).href : location;
+    // Pecan crashes on add_slash with a location (§15.5 #2); here it adds the slash to that URL.
+    if (options.addSlash) target = addSlashTo(target);
+  }
+  throw new HTTPError(options.code ?? 302, { location: target, headers: options.headers });
+}
+
+function addSlashTo(url: string): string {
+  const cut = url.search(/[?#]/);
+  const path = cut === -1 ? url : url.slice(0, cut);
+  if (path.endsWith('/')) return url;
+  return cut === -1 ? `${path}/` : `${path}/${url.slice(cut)}`;
+}

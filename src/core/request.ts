@@ -1,0 +1,150 @@
+import type { HTTPError } from './errors.js';
+import { parseCookies } from './cookies.js';
+import { parseQuery, type Params } from '../binding/params.js';
+import { parseContentType, parseJson, parseUrlencoded, type UploadedFile } from '../binding/body.js';
+
+/** Read-only request headers: Fetch `Headers`, or the Node adapter's light wrapper. */
+export interface RequestHeaders {
+  get(name: string): string | null;
+  has(name: string): boolean;
+  forEach(fn: (value: string, name: string) => void): void;
+}
+
+/** Pecan's routing bag, `request.pecan` (§7.4). */
+export interface RoutingState {
+  /** The negotiated content type. */
+  contentType: string | null;
+  /** The URL extension that chose the content type, e.g. `.json`. */
+  extension: string | null;
+  /** The path used for routing (without `basePath`). */
+  routingPath: string;
+  /** Set by `overrideTemplate()`. */
+  overrideTemplate?: string | null;
+  overrideContentType?: string | null;
+  /** Parent ids collected by nested RestControllers (temporary). */
+  routingArgs?: string[];
+  /** On an error-document page: the error being documented. */
+  originalError?: HTTPError;
+  [key: string]: unknown;
+}
+
+export interface RequestInit {
+  method: string;
+  /** `scheme://host` of the request, without a trailing slash. */
+  origin: string;
+  /** The path as received, still percent-encoded, including any `basePath`. */
+  rawPath: string;
+  /** The query string without `?` (may be ''). */
+  queryString: string;
+  headers: RequestHeaders;
+  /** The mount prefix (Pecan's SCRIPT_NAME), '' when not mounted. */
+  scriptName: string;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * The request as controllers and hooks see it (`pecan.request`). Everything derived from the
+ * raw request (query, cookies, parsed bodies) is computed on first use.
+ */
+export class PecanRequest {
+  readonly method: string;
+  readonly headers: RequestHeaders;
+  readonly origin: string;
+  readonly rawPath: string;
+  readonly queryString: string;
+  readonly scriptName: string;
+  /** The decoded path below the mount point (Pecan's `path_info`); set when routing starts. */
+  path = '';
+  /** The raw body; empty until read (the lifecycle reads it before binding). */
+  body: Buffer = EMPTY;
+  /** The params bound to the controller: query merged with the JSON or form body (§2.1). */
+  params: Params;
+  /** Per-request user data; carried over internal redirects (§7.3). */
+  context: Record<string, unknown>;
+  /** Pecan's routing bag (§7.4). */
+  pecan: RoutingState;
+  private cache: {
+    query?: Params;
+    cookies?: Record<string, string>;
+    json?: unknown;
+    form?: Params;
+    files?: Record<string, UploadedFile | UploadedFile[]>;
+    contentType?: { type: string; params: Record<string, string> };
+  } = {};
+
+  constructor(init: RequestInit) {
+    this.method = init.method;
+    this.headers = init.headers;
+    this.origin = init.origin;
+    this.rawPath = init.rawPath;
+    this.queryString = init.queryString;
+    this.scriptName = init.scriptName;
+    this.params = EMPTY_PARAMS;
+    this.context = {};
+    this.pecan = { contentType: null, extension: null, routingPath: '' };
+  }
+
+  /** The full URL of the request. */
+  get url(): string {
+    const qs = this.queryString;
+    return qs === '' ? this.origin + this.rawPath : `${this.origin}${this.rawPath}?${qs}`;
+  }
+
+  /** The application's URL: origin plus mount point (WebOb's `application_url`). */
+  get applicationUrl(): string {
+    return this.origin + this.scriptName;
+  }
+
+  get host(): string {
+    return this.headers.get('host') ?? '';
+  }
+
+  get query(): Params {
+    return (this.cache.query ??= this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
+  }
+
+  get cookies(): Record<string, string> {
+    return (this.cache.cookies ??= parseCookies(this.headers.get('cookie')));
+  }
+
+  /** The media type of the body, lower-cased, without parameters ('' when absent). */
+  get contentType(): string {
+    return this.parsedContentType.type;
+  }
+
+  get parsedContentType(): { type: string; params: Record<string, string> } {
+    return (this.cache.contentType ??= parseContentType(this.headers.get('content-type')));
+  }
+
+  get text(): string {
+    return this.body.toString('utf8');
+  }
+
+  /** The JSON body (`undefined` when empty); malformed JSON is a 400 (DESIGN §5.12). */
+  get json(): unknown {
+    if (!('json' in this.cache)) this.cache.json = parseJson(this.body);
+    return this.cache.json;
+  }
+
+  /** Form fields of an urlencoded or multipart body (files included, as `UploadedFile`s). */
+  get form(): Params {
+    if (this.cache.form === undefined) {
+      this.cache.form = this.contentType === 'application/x-www-form-urlencoded' ? parseUrlencoded(this.body) : Object.create(null);
+    }
+    return this.cache.form!;
+  }
+
+  /** Uploaded files of a multipart body, by field name. */
+  get files(): Record<string, UploadedFile | UploadedFile[]> {
+    return (this.cache.files ??= Object.create(null));
+  }
+
+  /** Stores the parsed multipart body (parsing is asynchronous, so the lifecycle does it). */
+  setMultipart(fields: Params, files: Record<string, UploadedFile | UploadedFile[]>): void {
+    this.cache.form = fields;
+    this.cache.files = files;
+  }
+}
+
+const EMPTY_PARAMS: Params = Object.freeze(Object.create(null)) as Params;

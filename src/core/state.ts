@@ -1,0 +1,27 @@
+import type { PecanRequest } from './request.js';
+import type { PecanResponse } from './response.js';
+import type { PecanHook } from '../hooks/pecan-hook.js';
+import type { App } from './app.js';
+
+/** The arguments the controller is called with (§2.6): positional, surplus and named. */
+export interface Arguments {
+  args: unknown[];
+  varargs: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+/** The routing state shared by the lifecycle and the hooks (Pecan's `RoutingState`). */
+export class State {
+  controller: Function | null = null;
+  arguments: Arguments | null = null;
+  /** Hooks that apply to this request (app hooks plus controller hooks), by priority. */
+  hooks: readonly PecanHook[];
+
+  constructor(
+    public request: PecanRequest,
+    public response: PecanResponse,
+    public readonly app: App,
+  ) {
+    this.hooks = app.hooks;
+  }
+}

@@ -1,0 +1,86 @@
+import { getMeta } from '../controller/meta.js';
+import { PENDING_WHEN, registerHandler, type PendingWhen } from '../controller/expose.js';
+import { manualRoutesOf } from '../controller/route.js';
+
+/** What dispatch needs to know about a controller class, computed on its first traversal. */
+export interface ClassInfo {
+  /** Custom segment → the method it routes to (§1.9). */
+  routes: Map<string, unknown> | null;
+  /** Method names that have a custom segment and so are not routable by their own name. */
+  hidden: Set<string> | null;
+  /** Children attached with `route(Parent, 'seg', child)`: plain attributes with odd names. */
+  attributes: Map<string, unknown> | null;
+}
+
+const EMPTY: ClassInfo = { routes: null, hidden: null, attributes: null };
+const infos = new WeakMap<object, ClassInfo>();
+
+/**
+ * The class information for `node`'s class, scanning the class the first time it is traversed,
+ * as Pecan does (§1.2 step 3). A conflict throws on every traversal (the class is not cached).
+ */
+export function classInfo(node: object): ClassInfo {
+  const proto = Object.getPrototypeOf(node) as object | null;
+  if (proto === null || proto === Object.prototype || proto === Function.prototype) return EMPTY;
+  let info = infos.get(proto);
+  if (info === undefined) {
+    info = scanClass(proto);
+    infos.set(proto, info);
+  }
+  return info;
+}
+
+function scanClass(proto: object): ClassInfo {
+  const routes = new Map<string, unknown>();
+  const owners = new Map<string, string>();
+  const hidden = new Set<string>();
+  const seen = new Set<string>();
+  const attributes = new Map<string, unknown>();
+  for (let level: object | null = proto; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+    const ctor = Object.prototype.hasOwnProperty.call(level, 'constructor')
+      ? ((level as { constructor: Function }).constructor)
+      : undefined;
+    const className = ctor?.name ?? 'Object';
+    for (const key of Object.getOwnPropertyNames(level)) {
+      if (key === 'constructor' || seen.has(key)) continue;
+      seen.add(key); // a subclass's definition shadows its parent's
+      const descriptor = Object.getOwnPropertyDescriptor(level, key)!;
+      const meta = getMeta(descriptor.value);
+      if (meta === undefined) continue;
+      if (meta.label === String(key) || !meta.label.includes('.')) meta.label = `${className}.${key}`;
+      if (meta.route === null) continue;
+      if (meta.route in proto && meta.route !== key) {
+        throw new Error(`${className}.${key} has a custom path segment "${meta.route}", but ${className} already has an attribute named "${meta.route}"`);
+      }
+      const other = owners.get(meta.route);
+      if (other !== undefined && other !== key) {
+        throw new Error(`${className}.${key} and ${className}.${other} have a conflicting custom path segment "${meta.route}"`);
+      }
+      owners.set(meta.route, key);
+      routes.set(meta.route, descriptor.value);
+      hidden.add(key);
+    }
+    const manual = ctor ? manualRoutesOf(ctor) : undefined;
+    if (manual) for (const [segment, child] of manual) if (!attributes.has(segment)) attributes.set(segment, child);
+    if (ctor) resolvePendingWhen(ctor, level);
+  }
+  return {
+    routes: routes.size ? routes : null,
+    hidden: hidden.size ? hidden : null,
+    attributes: attributes.size ? attributes : null,
+  };
+}
+
+/** Attaches `@when` handlers of this class to their generic method (looked up by name). */
+function resolvePendingWhen(ctor: Function, proto: object): void {
+  const metadata = (ctor as { [Symbol.metadata]?: Record<symbol, PendingWhen[] | undefined> | null })[Symbol.metadata];
+  const pending = metadata?.[PENDING_WHEN];
+  if (!pending) return;
+  for (const { genericName, method, fn, meta } of pending) {
+    const generic = (proto as Record<string, unknown>)[genericName];
+    if (typeof generic !== 'function') {
+      throw new Error(`${ctor.name}.${meta.label}: @when('${genericName}') names no method of ${ctor.name}`);
+    }
+    registerHandler(generic, method, fn, meta);
+  }
+}

@@ -1,0 +1,25 @@
+import { HTTPError } from '../core/errors.js';
+import type { ControllerMeta } from '../controller/meta.js';
+import type { Endpoint } from './lookup.js';
+
+export interface Handler {
+  fn: Function;
+  meta: ControllerMeta;
+}
+
+/**
+ * §3.5: a generic controller answers with the handler registered for the request method, or
+ * with itself for every other method. A `@when` handler reached by its own name is a 404.
+ */
+export function pickHandler(endpoint: Endpoint, method: string): Handler {
+  const meta = endpoint.meta;
+  if (meta.isGenericHandler) throw new HTTPError(404);
+  if (!meta.generic) return endpoint;
+  return meta.handlers?.get(method) ?? endpoint;
+}
+
+/** §3.5: the `Allow` header for a 405 raised by a generic controller — its registered methods. */
+export function allowedMethods(meta: ControllerMeta | undefined): string | null {
+  if (!meta?.generic || !meta.handlers || meta.handlers.size === 0) return null;
+  return [...meta.handlers.keys()].sort().join(', ');
+}

@@ -1,0 +1,37 @@
+import { HTTPError } from '../core/errors.js';
+import type { App } from '../core/app.js';
+import type { PecanRequest } from '../core/request.js';
+import { acceptsNoncanonical } from '../controller/expose.js';
+import { lookupController, type Endpoint } from './lookup.js';
+import { applyExtension } from './negotiate.js';
+
+function isPromise<T>(value: unknown): value is Promise<T> {
+  return typeof (value as Promise<T> | null)?.then === 'function';
+}
+
+/** Splits a routing path into segments (§1.1): `''` → `[]`, `/` → `['']`, `/a/` → `['a', '']`. */
+export function splitPath(path: string): string[] {
+  return path === '' ? [] : path.slice(1).split('/');
+}
+
+/** §3.4 extension, §1.2 object dispatch and §1.4 canonical URL, for the request's path. */
+export function routeRequest(app: App, request: PecanRequest): Endpoint | Promise<Endpoint> {
+  const path = app.guessContentTypeFromExt ? applyExtension(request, request.path) : request.path;
+  const found = lookupController(app.root, splitPath(path), request);
+  return isPromise<Endpoint>(found) ? found.then((e) => checkCanonical(app, request, e)) : checkCanonical(app, request, found);
+}
+
+/** §1.4: `/sub` on a controller with an index redirects to `/sub/` (302; 307 when not GET/HEAD, DESIGN §5.4). */
+function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): Endpoint {
+  if (!endpoint.nonCanonical || !app.forceCanonical || acceptsNoncanonical(endpoint.fn)) return endpoint;
+  const safe = request.method === 'GET' || request.method === 'HEAD';
+  throw new HTTPError(safe ? 302 : 307, { location: slashUrl(request) });
+}
+
+/** The request URL with a slash added to its path, honouring `X-Forwarded-Proto` (§1.4). */
+export function slashUrl(request: PecanRequest): string {
+  const proto = request.headers.get('x-forwarded-proto');
+  const origin = proto ? request.origin.replace(/^[a-z]+:/i, `${proto.split(',')[0]!.trim()}:`) : request.origin;
+  const query = request.queryString === '' ? '' : `?${request.queryString}`;
+  return `${origin}${request.rawPath}/${query}`;
+}

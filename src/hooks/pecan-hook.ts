@@ -1,0 +1,34 @@
+import type { State } from '../core/state.js';
+import type { PecanResponse } from '../core/response.js';
+
+/**
+ * The base class of hooks (§5.1): override any of the four methods. `priority` orders hooks
+ * (lower first for `onRoute`/`before`, reversed for `after`/`onError`); each method may be async.
+ */
+export class PecanHook {
+  priority = 100;
+
+  onRoute(_state: State): void | Promise<void> {}
+  before(_state: State): void | Promise<void> {}
+  after(_state: State): void | Promise<void> {}
+  /** May return a response that replaces the error's response (§5.1). */
+  onError(
+    _state: State,
+    _error: unknown,
+  ): void | Response | PecanResponse | Promise<void | Response | PecanResponse> {}
+}
+
+export type HookStage = 'onRoute' | 'before' | 'after' | 'onError';
+
+/** Hooks that really implement `stage` (not the base no-op), in run order; null when none (hot path). */
+export function hooksFor(hooks: readonly PecanHook[], stage: HookStage): PecanHook[] | null {
+  const base = PecanHook.prototype[stage];
+  const chosen = hooks.filter((hook) => hook[stage] !== base);
+  if (chosen.length === 0) return null;
+  return stage === 'after' || stage === 'onError' ? chosen.reverse() : chosen;
+}
+
+/** Sorts hooks by priority, keeping registration order for equal priorities. */
+export function sortHooks(hooks: readonly PecanHook[]): PecanHook[] {
+  return hooks.slice().sort((a, b) => a.priority - b.priority);
+}

@@ -1,0 +1,96 @@
+import type { App } from '../core/app.js';
+import type { State } from '../core/state.js';
+import type { ControllerMeta } from '../controller/meta.js';
+import { PecanResponse, withCharset, type ResponseBody } from '../core/response.js';
+import { HTTPError } from '../core/errors.js';
+import { response as responseProxy } from '../core/context.js';
+import { errorResponse } from '../core/error-response.js';
+import { fromFetchResponse } from '../core/fetch-response.js';
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | null)?.then === 'function';
+}
+
+/** Streams a controller may return; sent as the body without a template. */
+export function isStream(value: unknown): value is ResponseBody {
+  if (typeof value !== 'object' || value === null) return false;
+  return (
+    Symbol.asyncIterator in value ||
+    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) ||
+    (Symbol.iterator in value && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Map) && !(value instanceof Set))
+  );
+}
+
+/** Python's truthiness for the "body untouched" rule (§3.2 step 5): `{}`, `[]`, `''`, 0, … are empty. */
+function isEmptyValue(value: unknown): boolean {
+  if (!value) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const _ in value) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * §3.2: turn the controller's return value into the response: responses are used as they are,
+ * other values are rendered with the negotiated template (or sent as text/bytes).
+ */
+export function applyResult(app: App, state: State, meta: ControllerMeta, result: unknown): void | Promise<void> {
+  if (result === responseProxy || result === state.response) return;
+  if (result instanceof PecanResponse) {
+    state.response = result;
+    return;
+  }
+  if (typeof Response !== 'undefined' && result instanceof Response) {
+    state.response = fromFetchResponse(result);
+    return;
+  }
+  if (result instanceof HTTPError) {
+    state.response = errorResponse(result, state.request);
+    return;
+  }
+  const pecan = state.request.pecan;
+  const explicitOverride = pecan.overrideTemplate !== undefined;
+  let template = explicitOverride ? (pecan.overrideTemplate ?? null) : (meta.contentTypes.get(pecan.contentType) ?? null);
+  if (template === null && !explicitOverride && !meta.explicitContentType && app.defaultRenderer === 'json') template = 'json';
+  let contentType = pecan.overrideContentType !== undefined ? pecan.overrideContentType : pecan.contentType;
+  if (isStream(result)) {
+    setBody(state, result, contentType);
+    return;
+  }
+  if (template === null) {
+    setBody(state, result, contentType, meta);
+    return;
+  }
+  if (template === 'json') contentType = pecan.contentType = 'application/json';
+  // DESIGN §4: `@expose('json')` returning undefined is an empty body (→ 204); null is `null`.
+  if (template === 'json' && result === undefined) {
+    setBody(state, undefined, contentType, meta);
+    return;
+  }
+  const rendered = app.renderers.render(template, result);
+  if (isPromise(rendered)) return rendered.then((body) => setBody(state, body, contentType, meta));
+  setBody(state, rendered, contentType, meta);
+}
+
+function setBody(state: State, body: unknown, contentType: string | null, meta?: ControllerMeta): void {
+  const response = state.response;
+  if (typeof body === 'string' || body instanceof Uint8Array) {
+    if (body.length > 0) response.body = body;
+  } else if (isStream(body)) {
+    response.body = body;
+  } else if (!isEmptyValue(body)) {
+    throw new TypeError(
+      `${meta?.label ?? 'controller'} returned ${describe(body)}, which is not a valid body: ` +
+        `return a string or bytes, or expose it with a template such as @expose('json')`,
+    );
+  }
+  // DESIGN §5.8: a content type the controller set on the response is kept.
+  if (contentType !== null && !response.headers.has('content-type')) response.headers.set('Content-Type', withCharset(contentType));
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return `an object (${value.constructor?.name ?? 'Object'})`;
+  return `a ${typeof value}`;
+}
