@@ -191,12 +191,16 @@ describe('parseMultipart', () => {
   });
 
   it('rejects an empty boundary with a 400', async () => {
-    const error = await rejectionOf(parseMultipart(multipart(form), 'multipart/form-data; boundary='));
+    const error = await rejectionOf(
+      parseMultipart(multipart(form), 'multipart/form-data; boundary='),
+    );
     expect(error.status).toBe(400);
   });
 
   it('rejects a multipart subtype other than form-data with a 415', async () => {
-    const error = await rejectionOf(parseMultipart(multipart(form), `multipart/mixed; boundary=${BOUNDARY}`));
+    const error = await rejectionOf(
+      parseMultipart(multipart(form), `multipart/mixed; boundary=${BOUNDARY}`),
+    );
     expect(error.status).toBe(415);
   });
 
@@ -243,11 +247,15 @@ describe('parseMultipart', () => {
   });
 
   it('rejects more fields than the fields limit with a 413', async () => {
-    expect((await rejectionOf(parseMultipart(multipart(form), TYPE, { fields: 2 }))).status).toBe(413);
+    expect((await rejectionOf(parseMultipart(multipart(form), TYPE, { fields: 2 }))).status).toBe(
+      413,
+    );
   });
 
   it('accepts a body exactly at its limits', async () => {
-    const { fields } = await settle(parseMultipart(multipart(form), TYPE, { parts: 4, files: 1, fields: 3 }));
+    const { fields } = await settle(
+      parseMultipart(multipart(form), TYPE, { parts: 4, files: 1, fields: 3 }),
+    );
     expect(Object.keys(fields)).toEqual(['title', 'upload', 'tag']);
   });
 
