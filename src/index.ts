@@ -2,7 +2,13 @@ import './controller/metadata-polyfill.js';
 
 export { makeApp, type PecanApp } from './make-app.js';
 export { App, type AppOptions } from './core/app.js';
-export { expose, when, acceptNoncanonical, type ExposeOptions, type WhenOptions } from './controller/expose.js';
+export {
+  expose,
+  when,
+  acceptNoncanonical,
+  type ExposeOptions,
+  type WhenOptions,
+} from './controller/expose.js';
 export { route } from './controller/route.js';
 export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
 export { redirect, type RedirectOptions } from './core/redirect.js';

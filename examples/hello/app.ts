@@ -74,6 +74,10 @@ export class RootController {
 }
 
 // A path segment that is not an identifier: GET /with-dash
-route(RootController, 'with-dash', expose()(() => 'a route with a dash'));
+route(
+  RootController,
+  'with-dash',
+  expose()(() => 'a route with a dash'),
+);
 
 export const app = makeApp(new RootController());

@@ -43,7 +43,8 @@ export function toFetchResponse(response: PecanResponse, head: boolean): Respons
   const body = response.body;
   let payload: BodyInit | null = null;
   if (typeof body === 'string' || body instanceof Uint8Array || body === null) {
-    const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    const length =
+      body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     if (!NULL_BODY_STATUSES.has(response.status)) headers.set('Content-Length', String(length));
     if (body !== null && body.length > 0) payload = body as BodyInit;
   } else {
@@ -53,9 +54,12 @@ export function toFetchResponse(response: PecanResponse, head: boolean): Respons
   return new Response(payload, { status: response.status, statusText: response.reason, headers });
 }
 
-function iterableStream(body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): ReadableStream<Uint8Array> {
+function iterableStream(
+  body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
+  const iterator =
+    Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await iterator.next();

@@ -30,7 +30,8 @@ class NodeBodyReader implements BodyReader {
   readonly hasBody: boolean;
   constructor(private readonly req: IncomingMessage) {
     const length = req.headers['content-length'];
-    this.hasBody = length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
+    this.hasBody =
+      length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
   }
   read(limit: number): Promise<Buffer> {
     return readNodeBody(this.req, limit);
@@ -81,15 +82,20 @@ export function writeNode(res: ServerResponse, response: PecanResponse, head: bo
   const body = response.body;
   const headers = response.headers;
   if (typeof body === 'string' || body instanceof Uint8Array || body === null) {
-    const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    if (response.status !== 304 && !(response.status === 204 && length === 0)) headers.set('Content-Length', length);
+    const length =
+      body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    if (response.status !== 304 && !(response.status === 204 && length === 0))
+      headers.set('Content-Length', length);
     res.writeHead(response.status, response.reason, headers.toRawList());
     if (head || body === null) res.end();
     else res.end(body);
     return;
   }
   res.writeHead(response.status, response.reason, headers.toRawList());
-  const stream = body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream) : Readable.from(body);
+  const stream =
+    body instanceof ReadableStream
+      ? Readable.fromWeb(body as import('node:stream/web').ReadableStream)
+      : Readable.from(body);
   if (head) {
     stream.destroy();
     res.end();

@@ -48,7 +48,10 @@ export function bindArguments(
   return { args, varargs, kwargs };
 }
 
-const EMPTY_KWARGS: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<string, unknown>;
+const EMPTY_KWARGS: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<
+  string,
+  unknown
+>;
 
 function isDeclared(declared: Signature['params'], name: string): boolean {
   for (const param of declared) if (param.name === name) return true;
@@ -56,7 +59,11 @@ function isDeclared(declared: Signature['params'], name: string): boolean {
 }
 
 /** The argument list for the call: positional, the kwargs object, then surplus segments. */
-export function callArguments(signature: Signature, bound: Arguments, prefix: readonly unknown[]): unknown[] {
+export function callArguments(
+  signature: Signature,
+  bound: Arguments,
+  prefix: readonly unknown[],
+): unknown[] {
   const list = prefix.length === 0 ? bound.args.slice() : [...prefix, ...bound.args];
   if (signature.kwargs) {
     // A kwargs pattern may sit just before `...rest` (JS requires rest last): pad the gap.

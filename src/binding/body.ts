@@ -62,9 +62,10 @@ export function isJsonType(type: string): boolean {
 
 /** An urlencoded form body; invalid UTF-8 becomes U+FFFD rather than a 400 (§1.10). */
 export function parseUrlencoded(body: Buffer): Params {
-  if (body.length === 0) return Object.create(null) as Params;
-  // Raw (unescaped) bytes are decoded here; escaped ones inside parseParamString.
-  return parseParamString(body.toString('utf8'), 'replace') as Params;
+  if (body.length === 0) return createParams();
+  // Raw (unescaped) bytes are decoded here, escaped ones inside parseParamString; in
+  // 'replace' mode it never returns undefined.
+  return parseParamString(body.toString('utf8'), 'replace') ?? createParams();
 }
 
 /**

@@ -18,7 +18,11 @@ function isPromise(value: unknown): value is Promise<unknown> {
  * §2.1: the params a controller is bound from. GET takes the query string only; other methods
  * merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
  */
-export function collectParams(request: PecanRequest, body: BodyReader | null, limit: number): Params | Promise<Params> {
+export function collectParams(
+  request: PecanRequest,
+  body: BodyReader | null,
+  limit: number,
+): Params | Promise<Params> {
   if (request.method === 'GET') return request.query;
   if (body === null || !body.hasBody) return request.query;
   const encoding = request.headers.get('content-encoding');

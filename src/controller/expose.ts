@@ -43,11 +43,18 @@ function nameOf(fn: Function, context: ClassMethodDecoratorContext | undefined):
 }
 
 /** Records one `@expose` / `@when` exposure on `fn` (§3.1). */
-function addExposure(fn: Function, name: string, template: string | null, contentType: string | null | undefined, args: readonly string[] | undefined): ControllerMeta {
+function addExposure(
+  fn: Function,
+  name: string,
+  template: string | null,
+  contentType: string | null | undefined,
+  args: readonly string[] | undefined,
+): ControllerMeta {
   const meta = ensureMeta(fn, name);
   const explicit = contentType !== undefined;
   // §3.1: template 'json' forces application/json whatever else was passed.
-  let type: string | null = template === 'json' ? 'application/json' : explicit ? contentType : 'text/html';
+  let type: string | null =
+    template === 'json' ? 'application/json' : explicit ? contentType : 'text/html';
   if (type !== null) type = type.toLowerCase();
   meta.contentTypes.set(type, template);
   meta.defaultContentType = type; // the top-most decorator is applied last and wins
@@ -127,7 +134,13 @@ export function when(generic: string | Function, options: WhenOptions): MethodDe
   const method = options.method.toUpperCase();
   return <F extends Function>(fn: F, context?: ClassMethodDecoratorContext): F => {
     if (context !== undefined && !isDecoratorContext(context)) context = undefined;
-    const meta = addExposure(fn, nameOf(fn, context), options.template ?? null, options.contentType, options.args);
+    const meta = addExposure(
+      fn,
+      nameOf(fn, context),
+      options.template ?? null,
+      options.contentType,
+      options.args,
+    );
     meta.isGenericHandler = true;
     if (typeof generic === 'function') {
       registerHandler(generic, method, fn, meta);
@@ -138,16 +151,25 @@ export function when(generic: string | Function, options: WhenOptions): MethodDe
       }
       metadata[PENDING_WHEN]!.push({ genericName: generic, method, fn, meta });
     } else {
-      throw new TypeError('when(name, …) by name only works as a decorator; pass the generic function instead');
+      throw new TypeError(
+        'when(name, …) by name only works as a decorator; pass the generic function instead',
+      );
     }
     return fn;
   };
 }
 
-export function registerHandler(generic: Function, method: string, fn: Function, meta: ControllerMeta): void {
+export function registerHandler(
+  generic: Function,
+  method: string,
+  fn: Function,
+  meta: ControllerMeta,
+): void {
   const genericMeta = getMeta(generic);
   if (genericMeta === undefined || !genericMeta.generic) {
-    throw new Error(`${meta.label}: @when target ${generic.name || '<anonymous>'} is not exposed with { generic: true }`);
+    throw new Error(
+      `${meta.label}: @when target ${generic.name || '<anonymous>'} is not exposed with { generic: true }`,
+    );
   }
   (genericMeta.handlers ??= new Map()).set(method, { fn, meta });
 }
@@ -155,7 +177,10 @@ export function registerHandler(generic: Function, method: string, fn: Function,
 const noncanonical = new WeakSet<Function>();
 
 /** Serves `index` without the canonical trailing-slash redirect (§1.4, Pecan's `accept_noncanonical`). */
-export function acceptNoncanonical<F extends Function>(fn: F, _context?: ClassMethodDecoratorContext): F {
+export function acceptNoncanonical<F extends Function>(
+  fn: F,
+  _context?: ClassMethodDecoratorContext,
+): F {
   noncanonical.add(fn);
   return fn;
 }

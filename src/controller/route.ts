@@ -26,7 +26,8 @@ export function route(...args: unknown[]): unknown {
   }
   if (args.length !== 3) throw new TypeError(`route() takes 2 or 3 arguments, got ${args.length}`);
   const [parent, segment, handler] = args;
-  if (typeof parent !== 'function') throw new TypeError('route(): the parent must be a controller class');
+  if (typeof parent !== 'function')
+    throw new TypeError('route(): the parent must be a controller class');
   validateRoute(segment);
   if (handler === null || (typeof handler !== 'object' && typeof handler !== 'function')) {
     throw new TypeError('route(): the handler must be a controller or an exposed function');

@@ -69,10 +69,16 @@ export class App {
     this.basePath = normaliseBasePath(options.basePath ?? '');
     this.bodyLimit = options.bodyLimit ?? MiB;
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
-    this.errors = new Map(Object.entries(options.errors ?? {}).map(([status, path]) => [Number(status), path]));
+    this.errors = new Map(
+      Object.entries(options.errors ?? {}).map(([status, path]) => [Number(status), path]),
+    );
     this.renderers = new Renderers(
       options.customRenderers ?? {},
-      { templatePath: options.templatePath ?? 'templates', extraVars: options.extraTemplateVars ?? {}, debug: this.debug },
+      {
+        templatePath: options.templatePath ?? 'templates',
+        extraVars: options.extraTemplateVars ?? {},
+        debug: this.debug,
+      },
       this.defaultRenderer,
     );
   }

@@ -29,7 +29,10 @@ function requireState(what: string): State {
   return state;
 }
 
-function contextProxy<T extends object>(what: 'request' | 'response', pick: (state: State) => T): T {
+function contextProxy<T extends object>(
+  what: 'request' | 'response',
+  pick: (state: State) => T,
+): T {
   return new Proxy({} as T, {
     get(_target, key) {
       const target = pick(requireState(what));

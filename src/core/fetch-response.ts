@@ -8,6 +8,7 @@ export function fromFetchResponse(fetchResponse: Response): PecanResponse {
   fetchResponse.headers.forEach((value, name) => {
     if (name !== 'set-cookie') response.headers.append(name, value);
   });
-  for (const cookie of fetchResponse.headers.getSetCookie()) response.headers.append('Set-Cookie', cookie);
+  for (const cookie of fetchResponse.headers.getSetCookie())
+    response.headers.append('Set-Cookie', cookie);
   return response;
 }

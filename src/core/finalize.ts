@@ -1,7 +1,9 @@
 import type { PecanResponse, ResponseBody } from './response.js';
 
 function isEmptyBody(body: ResponseBody): boolean {
-  return body === null || ((typeof body === 'string' || body instanceof Uint8Array) && body.length === 0);
+  return (
+    body === null || ((typeof body === 'string' || body instanceof Uint8Array) && body.length === 0)
+  );
 }
 
 function isBytes(body: ResponseBody): body is string | Uint8Array | null {
@@ -42,16 +44,21 @@ async function peekStream(response: PecanResponse): Promise<void> {
     response.body = prepend(first.value, readerChunks(reader));
     return;
   }
-  const iterator = Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
+  const iterator =
+    Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
   const first = await iterator.next();
   if (first.done) {
     response.status = 204;
     return;
   }
-  response.body = prepend(first.value, { [Symbol.asyncIterator]: () => iterator as AsyncIterator<Uint8Array | string> });
+  response.body = prepend(first.value, {
+    [Symbol.asyncIterator]: () => iterator as AsyncIterator<Uint8Array | string>,
+  });
 }
 
-async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* readerChunks(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -63,7 +70,10 @@ async function* readerChunks(reader: ReadableStreamDefaultReader<Uint8Array>): A
   }
 }
 
-async function* prepend(first: Uint8Array | string, rest: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+async function* prepend(
+  first: Uint8Array | string,
+  rest: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<Uint8Array | string> {
   yield first;
   yield* rest;
 }

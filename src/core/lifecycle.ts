@@ -24,9 +24,15 @@ import { applyResult } from '../render/apply-result.js';
 const HANDLED = Symbol('handled');
 
 /** Handles one request and resolves to the response to send. Never rejects. */
-export function handle(app: App, request: PecanRequest, body: BodyReader | null): Promise<PecanResponse> {
+export function handle(
+  app: App,
+  request: PecanRequest,
+  body: BodyReader | null,
+): Promise<PecanResponse> {
   const state = new State(request, new PecanResponse(), app);
-  return app.contextLocals ? runInContext(state, () => serve(app, state, body)) : serve(app, state, body);
+  return app.contextLocals
+    ? runInContext(state, () => serve(app, state, body))
+    : serve(app, state, body);
 }
 
 async function serve(app: App, state: State, body: BodyReader | null): Promise<PecanResponse> {
@@ -87,7 +93,9 @@ async function findAndInvoke(app: App, state: State, body: BodyReader | null): P
   request.params = params;
   // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
   const signature = meta.signature!;
-  const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta.label, signature.params.length);
+  const prefix = app.contextLocals
+    ? NO_PREFIX
+    : explicitPrefix(state, meta.label, signature.params.length);
   const bound = bindArguments(signature, meta.label, endpoint.remainder, params, prefix.length);
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
   // 10. before hooks (§5.3).
@@ -151,15 +159,23 @@ async function handleError(app: App, state: State, error: unknown): Promise<unkn
 /** §8.3: an unhandled error is logged and answered with a 500 that reveals nothing. */
 function serverError(app: App, state: State, error: unknown): PecanResponse {
   const label = getMeta(state.controller)?.label;
-  app.logger.error(`Unhandled error${label ? ` in ${label}` : ''} for ${state.request.method} ${state.request.rawPath}`, error);
+  app.logger.error(
+    `Unhandled error${label ? ` in ${label}` : ''} for ${state.request.method} ${state.request.rawPath}`,
+    error,
+  );
   return errorResponse(new HTTPError(500), state.request);
 }
 
-function followInternalRedirect(state: State, redirect: InternalRedirect, visited: Set<string>): void {
+function followInternalRedirect(
+  state: State,
+  redirect: InternalRedirect,
+  visited: Set<string>,
+): void {
   const old = state.request;
   visited.add(old.rawPath);
   const [path = '', query] = splitOnce(redirect.location, '?');
-  if (visited.has(path)) throw new Error(`Forwarding loop detected; ${path} visited twice (internal redirect)`);
+  if (visited.has(path))
+    throw new Error(`Forwarding loop detected; ${path} visited twice (internal redirect)`);
   const next = new PecanRequest({
     method: old.method,
     origin: old.origin,

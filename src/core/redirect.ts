@@ -22,13 +22,16 @@ export interface RedirectOptions {
 export function redirect(location?: string, options: RedirectOptions = {}): never {
   const request = options.request ?? currentState()?.request;
   if (options.internal) {
-    if (options.code !== undefined) throw new Error('redirect(): an internal redirect takes no status code');
-    if (location === undefined) throw new Error('redirect(): an internal redirect needs a location');
+    if (options.code !== undefined)
+      throw new Error('redirect(): an internal redirect takes no status code');
+    if (location === undefined)
+      throw new Error('redirect(): an internal redirect needs a location');
     throw new InternalRedirect(location);
   }
   let target: string;
   if (location === undefined) {
-    if (request === undefined) throw new Error('redirect() without a location needs the current request');
+    if (request === undefined)
+      throw new Error('redirect() without a location needs the current request');
     target = options.addSlash ? slashUrl(request) : request.url;
   } else {
     target = request ? new URL(location, request.url).href : location;

@@ -1,7 +1,12 @@
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { parseQuery, type Params } from '../binding/params.js';
-import { parseContentType, parseJson, parseUrlencoded, type UploadedFile } from '../binding/body.js';
+import {
+  parseContentType,
+  parseJson,
+  parseUrlencoded,
+  type UploadedFile,
+} from '../binding/body.js';
 
 /** Read-only request headers: Fetch `Headers`, or the Node adapter's light wrapper. */
 export interface RequestHeaders {
@@ -101,7 +106,8 @@ export class PecanRequest {
   }
 
   get query(): Params {
-    return (this.cache.query ??= this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
+    return (this.cache.query ??=
+      this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
   }
 
   get cookies(): Record<string, string> {
@@ -130,7 +136,10 @@ export class PecanRequest {
   /** Form fields of an urlencoded or multipart body (files included, as `UploadedFile`s). */
   get form(): Params {
     if (this.cache.form === undefined) {
-      this.cache.form = this.contentType === 'application/x-www-form-urlencoded' ? parseUrlencoded(this.body) : Object.create(null);
+      this.cache.form =
+        this.contentType === 'application/x-www-form-urlencoded'
+          ? parseUrlencoded(this.body)
+          : Object.create(null);
     }
     return this.cache.form!;
   }

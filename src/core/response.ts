@@ -12,11 +12,19 @@ export type ResponseBody =
   | null;
 
 // §3.2 step 7: WebOb adds a charset to text types (and a few textual application types).
-const CHARSET_TYPES = new Set(['application/xml', 'application/javascript', 'application/ecmascript']);
+const CHARSET_TYPES = new Set([
+  'application/xml',
+  'application/javascript',
+  'application/ecmascript',
+]);
 
 export function withCharset(contentType: string): string {
   if (contentType.includes(';')) return contentType;
-  if (contentType.startsWith('text/') || CHARSET_TYPES.has(contentType) || contentType.endsWith('+xml')) {
+  if (
+    contentType.startsWith('text/') ||
+    CHARSET_TYPES.has(contentType) ||
+    contentType.endsWith('+xml')
+  ) {
     return `${contentType}; charset=UTF-8`;
   }
   return contentType;
@@ -34,7 +42,10 @@ export class PecanResponse {
   readonly headers: ResponseHeaders;
   body: ResponseBody = null;
 
-  constructor(body: ResponseBody = null, init?: { status?: number; headers?: Record<string, string> }) {
+  constructor(
+    body: ResponseBody = null,
+    init?: { status?: number; headers?: Record<string, string> },
+  ) {
     this.body = body;
     this.headers = new ResponseHeaders(init?.headers);
     if (init?.status !== undefined) this.status = init.status;
@@ -70,7 +81,8 @@ export class PecanResponse {
   get text(): string {
     const body = this.body;
     if (typeof body === 'string') return body;
-    if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+    if (body instanceof Uint8Array)
+      return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
     return '';
   }
 
@@ -94,6 +106,9 @@ export class PecanResponse {
   }
 
   deleteCookie(name: string, options?: Omit<CookieOptions, 'maxAge' | 'expires'>): void {
-    this.headers.append('Set-Cookie', serializeCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) }));
+    this.headers.append(
+      'Set-Cookie',
+      serializeCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) }),
+    );
   }
 }

@@ -36,9 +36,13 @@ function scanClass(proto: object): ClassInfo {
   const hidden = new Set<string>();
   const seen = new Set<string>();
   const attributes = new Map<string, unknown>();
-  for (let level: object | null = proto; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+  for (
+    let level: object | null = proto;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
     const ctor = Object.prototype.hasOwnProperty.call(level, 'constructor')
-      ? ((level as { constructor: Function }).constructor)
+      ? (level as { constructor: Function }).constructor
       : undefined;
     const className = ctor?.name ?? 'Object';
     for (const key of Object.getOwnPropertyNames(level)) {
@@ -47,21 +51,28 @@ function scanClass(proto: object): ClassInfo {
       const descriptor = Object.getOwnPropertyDescriptor(level, key)!;
       const meta = getMeta(descriptor.value);
       if (meta === undefined) continue;
-      if (meta.label === String(key) || !meta.label.includes('.')) meta.label = `${className}.${key}`;
+      if (meta.label === String(key) || !meta.label.includes('.'))
+        meta.label = `${className}.${key}`;
       if (meta.route === null) continue;
       if (meta.route in proto && meta.route !== key) {
-        throw new Error(`${className}.${key} has a custom path segment "${meta.route}", but ${className} already has an attribute named "${meta.route}"`);
+        throw new Error(
+          `${className}.${key} has a custom path segment "${meta.route}", but ${className} already has an attribute named "${meta.route}"`,
+        );
       }
       const other = owners.get(meta.route);
       if (other !== undefined && other !== key) {
-        throw new Error(`${className}.${key} and ${className}.${other} have a conflicting custom path segment "${meta.route}"`);
+        throw new Error(
+          `${className}.${key} and ${className}.${other} have a conflicting custom path segment "${meta.route}"`,
+        );
       }
       owners.set(meta.route, key);
       routes.set(meta.route, descriptor.value);
       hidden.add(key);
     }
     const manual = ctor ? manualRoutesOf(ctor) : undefined;
-    if (manual) for (const [segment, child] of manual) if (!attributes.has(segment)) attributes.set(segment, child);
+    if (manual)
+      for (const [segment, child] of manual)
+        if (!attributes.has(segment)) attributes.set(segment, child);
     if (ctor) resolvePendingWhen(ctor, level);
   }
   return {
@@ -73,13 +84,17 @@ function scanClass(proto: object): ClassInfo {
 
 /** Attaches `@when` handlers of this class to their generic method (looked up by name). */
 function resolvePendingWhen(ctor: Function, proto: object): void {
-  const metadata = (ctor as { [Symbol.metadata]?: Record<symbol, PendingWhen[] | undefined> | null })[Symbol.metadata];
+  const metadata = (
+    ctor as { [Symbol.metadata]?: Record<symbol, PendingWhen[] | undefined> | null }
+  )[Symbol.metadata];
   const pending = metadata?.[PENDING_WHEN];
   if (!pending) return;
   for (const { genericName, method, fn, meta } of pending) {
     const generic = (proto as Record<string, unknown>)[genericName];
     if (typeof generic !== 'function') {
-      throw new Error(`${ctor.name}.${meta.label}: @when('${genericName}') names no method of ${ctor.name}`);
+      throw new Error(
+        `${ctor.name}.${meta.label}: @when('${genericName}') names no method of ${ctor.name}`,
+      );
     }
     registerHandler(generic, method, fn, meta);
   }

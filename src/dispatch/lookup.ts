@@ -39,14 +39,20 @@ function isPromise<T>(value: unknown): value is Promise<T> {
  */
 export function childOf(node: object, name: string, info?: ClassInfo): unknown {
   if (name in Object.prototype) return undefined;
-  if (typeof node === 'function' && (name in Function.prototype || name === 'prototype')) return undefined;
+  if (typeof node === 'function' && (name in Function.prototype || name === 'prototype'))
+    return undefined;
   if (info?.hidden?.has(name)) return undefined;
   const attribute = info?.attributes?.get(name);
   if (attribute !== undefined) return attribute;
   return (node as Record<string, unknown>)[name];
 }
 
-function endpoint(fn: Function, meta: ControllerMeta, self: unknown, remainder: string[]): Endpoint {
+function endpoint(
+  fn: Function,
+  meta: ControllerMeta,
+  self: unknown,
+  remainder: string[],
+): Endpoint {
   return { fn, meta, self, remainder, nonCanonical: false };
 }
 
@@ -62,7 +68,8 @@ export function lookupController(root: unknown, segments: string[], request: Pec
   } catch (error) {
     return recover(error, fallbacks, request);
   }
-  if (isPromise<Endpoint>(found)) return found.catch((error: unknown) => recover(error, fallbacks, request));
+  if (isPromise<Endpoint>(found))
+    return found.catch((error: unknown) => recover(error, fallbacks, request));
   return found;
 }
 
@@ -72,12 +79,15 @@ function recover(error: unknown, fallbacks: Fallback[], request: PecanRequest): 
     const fallback = fallbacks.pop();
     if (fallback === undefined) throw error;
     // §1.6: a `_default` is itself the endpoint, with the remainder of its level.
-    if (fallback.kind === '_default') return endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder);
+    if (fallback.kind === '_default')
+      return endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder);
     // §1.5: a `_lookup` returns the next controller (or nothing: try the next fallback).
     if (!lookupAccepts(fallback)) continue;
     const result: unknown = fallback.fn.apply(fallback.self, fallback.remainder);
     if (isPromise(result)) {
-      return result.then((resolved) => continueLookup(resolved, fallback, error, fallbacks, request));
+      return result.then((resolved) =>
+        continueLookup(resolved, fallback, error, fallbacks, request),
+      );
     }
     if (isMatch(result)) return continueLookup(result, fallback, error, fallbacks, request);
   }
@@ -94,13 +104,28 @@ function lookupAccepts(fallback: Fallback): boolean {
 }
 
 function isMatch(result: unknown): boolean {
-  return !(result === undefined || result === null || result === false || (Array.isArray(result) && result.length === 0));
+  return !(
+    result === undefined ||
+    result === null ||
+    result === false ||
+    (Array.isArray(result) && result.length === 0)
+  );
 }
 
-function continueLookup(result: unknown, fallback: Fallback, error: HTTPError, fallbacks: Fallback[], request: PecanRequest): Found {
+function continueLookup(
+  result: unknown,
+  fallback: Fallback,
+  error: HTTPError,
+  fallbacks: Fallback[],
+  request: PecanRequest,
+): Found {
   if (!isMatch(result)) return recover(error, fallbacks, request);
   // §1.5: a trailing-slash-only remainder with a positional parameter is still a 404.
-  if (fallback.remainder.length === 1 && fallback.remainder[0] === '' && (fallback.meta.signature?.params.length ?? 0) > 0) {
+  if (
+    fallback.remainder.length === 1 &&
+    fallback.remainder[0] === '' &&
+    (fallback.meta.signature?.params.length ?? 0) > 0
+  ) {
     throw error;
   }
   if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[1])) {
@@ -109,7 +134,12 @@ function continueLookup(result: unknown, fallback: Fallback, error: HTTPError, f
   return lookupController(result[0], (result[1] as unknown[]).map(String), request);
 }
 
-function findObject(start: unknown, segments: string[], fallbacks: Fallback[], request: PecanRequest): Found {
+function findObject(
+  start: unknown,
+  segments: string[],
+  fallbacks: Fallback[],
+  request: PecanRequest,
+): Found {
   let node = start;
   let parent: unknown = undefined;
   let pos = 0;
@@ -125,20 +155,30 @@ function findObject(start: unknown, segments: string[], fallbacks: Fallback[], r
     const segment = segments[pos];
     if (segment !== undefined && info.routes !== null) {
       const custom = info.routes.get(segment);
-      if (custom !== undefined) return endpoint(custom as Function, getMeta(custom)!, node, segments.slice(pos + 1));
+      if (custom !== undefined)
+        return endpoint(custom as Function, getMeta(custom)!, node, segments.slice(pos + 1));
     }
     // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
     const index = childOf(node, 'index');
     const indexMeta = getMeta(index);
     if (indexMeta !== undefined) {
-      if (segment === undefined) return { fn: index as Function, meta: indexMeta, self: node, remainder: [], nonCanonical: true };
-      if (segment === '') return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
+      if (segment === undefined)
+        return {
+          fn: index as Function,
+          meta: indexMeta,
+          self: node,
+          remainder: [],
+          nonCanonical: true,
+        };
+      if (segment === '')
+        return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
     }
     pushFallback(node, '_default', segments, pos, fallbacks);
     pushFallback(node, '_lookup', segments, pos, fallbacks);
     const routeFn = childOf(node, '_route');
     const routeMeta = getMeta(routeFn);
-    if (routeMeta !== undefined) return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
+    if (routeMeta !== undefined)
+      return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
     if (segment === undefined) throw notFound();
     const next = childOf(node, segment, info);
     // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
@@ -151,14 +191,26 @@ function findObject(start: unknown, segments: string[], fallbacks: Fallback[], r
   }
 }
 
-function pushFallback(node: object, kind: Fallback['kind'], segments: string[], pos: number, fallbacks: Fallback[]): void {
+function pushFallback(
+  node: object,
+  kind: Fallback['kind'],
+  segments: string[],
+  pos: number,
+  fallbacks: Fallback[],
+): void {
   const fn = childOf(node, kind);
   const meta = getMeta(fn);
-  if (meta !== undefined) fallbacks.push({ kind, fn: fn as Function, meta, self: node, remainder: segments.slice(pos) });
+  if (meta !== undefined)
+    fallbacks.push({ kind, fn: fn as Function, meta, self: node, remainder: segments.slice(pos) });
 }
 
 /** §1.7: `_route(remainder, request)` takes over and names the endpoint. */
-function delegateRoute(routeFn: Function, self: object, remainder: string[], request: PecanRequest): Found {
+function delegateRoute(
+  routeFn: Function,
+  self: object,
+  remainder: string[],
+  request: PecanRequest,
+): Found {
   const result: unknown = routeFn.call(self, remainder, request);
   const finish = (value: unknown): Endpoint => {
     if (!Array.isArray(value) || value.length !== 2) {

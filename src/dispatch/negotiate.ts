@@ -26,12 +26,18 @@ function describe(meta: ControllerMeta): string {
  * §3.3–3.4: settle the response content type for the chosen controller — validate the
  * extension's type (404 when not offered), or negotiate the Accept header (406 when nothing fits).
  */
-export function negotiateContentType(request: PecanRequest, meta: ControllerMeta, logger: Logger): void {
+export function negotiateContentType(
+  request: PecanRequest,
+  meta: ControllerMeta,
+  logger: Logger,
+): void {
   const pecan = request.pecan;
   const offers = meta.contentTypes;
   if (pecan.contentType !== null) {
     if (meta.defaultContentType !== null && !offers.has(pecan.contentType)) {
-      logger.error(`Controller '${meta.label}' defined does not support content_type '${pecan.contentType}'. Supported type(s): ${describe(meta)}`);
+      logger.error(
+        `Controller '${meta.label}' defined does not support content_type '${pecan.contentType}'. Supported type(s): ${describe(meta)}`,
+      );
       throw new HTTPError(404);
     }
     return;
@@ -49,7 +55,9 @@ export function negotiateContentType(request: PecanRequest, meta: ControllerMeta
   }
   const chosen = bestOffer(accept, [...offers.keys()] as string[]);
   if (chosen === null) {
-    logger.error(`Controller '${meta.label}' defined does not support content_type '${accept}'. Supported type(s): ${describe(meta)}`);
+    logger.error(
+      `Controller '${meta.label}' defined does not support content_type '${accept}'. Supported type(s): ${describe(meta)}`,
+    );
     throw new HTTPError(406);
   }
   pecan.contentType = chosen;

@@ -18,12 +18,15 @@ export function splitPath(path: string): string[] {
 export function routeRequest(app: App, request: PecanRequest): Endpoint | Promise<Endpoint> {
   const path = app.guessContentTypeFromExt ? applyExtension(request, request.path) : request.path;
   const found = lookupController(app.root, splitPath(path), request);
-  return isPromise<Endpoint>(found) ? found.then((e) => checkCanonical(app, request, e)) : checkCanonical(app, request, found);
+  return isPromise<Endpoint>(found)
+    ? found.then((e) => checkCanonical(app, request, e))
+    : checkCanonical(app, request, found);
 }
 
 /** §1.4: `/sub` on a controller with an index redirects to `/sub/` (302; 307 when not GET/HEAD, DESIGN §5.4). */
 function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): Endpoint {
-  if (!endpoint.nonCanonical || !app.forceCanonical || acceptsNoncanonical(endpoint.fn)) return endpoint;
+  if (!endpoint.nonCanonical || !app.forceCanonical || acceptsNoncanonical(endpoint.fn))
+    return endpoint;
   const safe = request.method === 'GET' || request.method === 'HEAD';
   throw new HTTPError(safe ? 302 : 307, { location: slashUrl(request) });
 }
@@ -31,7 +34,9 @@ function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): En
 /** The request URL with a slash added to its path, honouring `X-Forwarded-Proto` (§1.4). */
 export function slashUrl(request: PecanRequest): string {
   const proto = request.headers.get('x-forwarded-proto');
-  const origin = proto ? request.origin.replace(/^[a-z]+:/i, `${proto.split(',')[0]!.trim()}:`) : request.origin;
+  const origin = proto
+    ? request.origin.replace(/^[a-z]+:/i, `${proto.split(',')[0]!.trim()}:`)
+    : request.origin;
   const query = request.queryString === '' ? '' : `?${request.queryString}`;
   return `${origin}${request.rawPath}/${query}`;
 }

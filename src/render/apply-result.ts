@@ -17,7 +17,11 @@ export function isStream(value: unknown): value is ResponseBody {
   return (
     Symbol.asyncIterator in value ||
     (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) ||
-    (Symbol.iterator in value && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Map) && !(value instanceof Set))
+    (Symbol.iterator in value &&
+      !Array.isArray(value) &&
+      !(value instanceof Uint8Array) &&
+      !(value instanceof Map) &&
+      !(value instanceof Set))
   );
 }
 
@@ -36,7 +40,12 @@ function isEmptyValue(value: unknown): boolean {
  * §3.2: turn the controller's return value into the response: responses are used as they are,
  * other values are rendered with the negotiated template (or sent as text/bytes).
  */
-export function applyResult(app: App, state: State, meta: ControllerMeta, result: unknown): void | Promise<void> {
+export function applyResult(
+  app: App,
+  state: State,
+  meta: ControllerMeta,
+  result: unknown,
+): void | Promise<void> {
   if (result === responseProxy || result === state.response) return;
   if (result instanceof PecanResponse) {
     state.response = result;
@@ -52,9 +61,18 @@ export function applyResult(app: App, state: State, meta: ControllerMeta, result
   }
   const pecan = state.request.pecan;
   const explicitOverride = pecan.overrideTemplate !== undefined;
-  let template = explicitOverride ? (pecan.overrideTemplate ?? null) : (meta.contentTypes.get(pecan.contentType) ?? null);
-  if (template === null && !explicitOverride && !meta.explicitContentType && app.defaultRenderer === 'json') template = 'json';
-  let contentType = pecan.overrideContentType !== undefined ? pecan.overrideContentType : pecan.contentType;
+  let template = explicitOverride
+    ? (pecan.overrideTemplate ?? null)
+    : (meta.contentTypes.get(pecan.contentType) ?? null);
+  if (
+    template === null &&
+    !explicitOverride &&
+    !meta.explicitContentType &&
+    app.defaultRenderer === 'json'
+  )
+    template = 'json';
+  let contentType =
+    pecan.overrideContentType !== undefined ? pecan.overrideContentType : pecan.contentType;
   if (isStream(result)) {
     setBody(state, result, contentType);
     return;
@@ -74,7 +92,12 @@ export function applyResult(app: App, state: State, meta: ControllerMeta, result
   setBody(state, rendered, contentType, meta);
 }
 
-function setBody(state: State, body: unknown, contentType: string | null, meta?: ControllerMeta): void {
+function setBody(
+  state: State,
+  body: unknown,
+  contentType: string | null,
+  meta?: ControllerMeta,
+): void {
   const response = state.response;
   if (typeof body === 'string' || body instanceof Uint8Array) {
     if (body.length > 0) response.body = body;
@@ -87,10 +110,12 @@ function setBody(state: State, body: unknown, contentType: string | null, meta?:
     );
   }
   // DESIGN §5.8: a content type the controller set on the response is kept.
-  if (contentType !== null && !response.headers.has('content-type')) response.headers.set('Content-Type', withCharset(contentType));
+  if (contentType !== null && !response.headers.has('content-type'))
+    response.headers.set('Content-Type', withCharset(contentType));
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'object' && value !== null) return `an object (${value.constructor?.name ?? 'Object'})`;
+  if (typeof value === 'object' && value !== null)
+    return `an object (${value.constructor?.name ?? 'Object'})`;
   return `a ${typeof value}`;
 }

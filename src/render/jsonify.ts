@@ -10,7 +10,11 @@ const registry = new Map<Function, Converter>();
 
 function registeredConverter(value: object): Converter | undefined {
   if (registry.size === 0) return undefined;
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(value) as object | null;
+    proto !== null;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const ctor = (proto as { constructor?: unknown }).constructor;
     if (typeof ctor === 'function' && Object.prototype.hasOwnProperty.call(proto, 'constructor')) {
       const converter = registry.get(ctor);
@@ -28,7 +32,8 @@ function convert(value: unknown): unknown {
   if (converter !== undefined) return converter(value as never);
   const json = (value as { __json__?: unknown }).__json__;
   if (typeof json === 'function') return (json as () => unknown).call(value);
-  if (value instanceof Map) return Object.fromEntries(Array.from(value, ([k, v]) => [String(k), v]));
+  if (value instanceof Map)
+    return Object.fromEntries(Array.from(value, ([k, v]) => [String(k), v]));
   if (value instanceof Set) return Array.from(value);
   return value;
 }
@@ -37,7 +42,12 @@ function convert(value: unknown): unknown {
 // converters still win over `toJSON()` (§9 "a registered rule beats __json__").
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
-  if (original !== value && typeof original === 'object' && original !== null && registeredConverter(original)) {
+  if (
+    original !== value &&
+    typeof original === 'object' &&
+    original !== null &&
+    registeredConverter(original)
+  ) {
     return convert(original);
   }
   return convert(value);
@@ -58,7 +68,8 @@ function isPlain(value: unknown, depth: number): boolean {
     return false;
   }
   if ('__json__' in value) return false;
-  for (const key in value) if (!isPlain((value as Record<string, unknown>)[key], depth + 1)) return false;
+  for (const key in value)
+    if (!isPlain((value as Record<string, unknown>)[key], depth + 1)) return false;
   return true;
 }
 
@@ -68,7 +79,10 @@ function encode(value: unknown): string {
   return text === undefined ? 'null' : text;
 }
 
-function register<T>(type: abstract new (...args: never[]) => T, converter: (value: T) => unknown): void {
+function register<T>(
+  type: abstract new (...args: never[]) => T,
+  converter: (value: T) => unknown,
+): void {
   registry.set(type, converter as Converter);
 }
 

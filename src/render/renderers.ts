@@ -23,7 +23,8 @@ const etaFactory: RendererFactory = (options) => {
   return {
     async render(template, namespace) {
       engine ??= import('eta').then(
-        ({ Eta }) => new Eta({ views: options.templatePath, autoEscape: true, cache: !options.debug }),
+        ({ Eta }) =>
+          new Eta({ views: options.templatePath, autoEscape: true, cache: !options.debug }),
       );
       const data = { ...options.extraVars, ...(namespace as object) };
       return (await engine).renderAsync(template, data);

@@ -68,7 +68,13 @@ describeAdapters('smoke', ({ client }) => {
 
   it('404s on prototype internals', async () => {
     const c = await client(makeApp(new Root()));
-    for (const path of ['/constructor', '/__proto__', '/toString', '/sub/constructor/name', '/hasOwnProperty']) {
+    for (const path of [
+      '/constructor',
+      '/__proto__',
+      '/toString',
+      '/sub/constructor/name',
+      '/hasOwnProperty',
+    ]) {
       expect((await c.get(path)).status, path).toBe(404);
     }
   });

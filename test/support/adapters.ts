@@ -39,7 +39,10 @@ export interface Client {
 
 export type AdapterName = 'node' | 'fetch';
 
-function encodeBody(options: SendOptions): { headers: Record<string, string>; body: Uint8Array | string | undefined } {
+function encodeBody(options: SendOptions): {
+  headers: Record<string, string>;
+  body: Uint8Array | string | undefined;
+} {
   const headers: Record<string, string> = { ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
@@ -47,7 +50,8 @@ function encodeBody(options: SendOptions): { headers: Record<string, string>; bo
     headers['content-type'] ??= 'application/json';
   } else if (options.form !== undefined) {
     const form = new URLSearchParams();
-    for (const [k, v] of Object.entries(options.form)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+    for (const [k, v] of Object.entries(options.form))
+      for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
     body = form.toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   }
@@ -70,7 +74,10 @@ function makeResponse(status: number, headers: Headers, body: Buffer): TestRespo
 }
 
 function withMethods(send: (path: string, options: SendOptions) => Promise<TestResponse>): Client {
-  const call = (method: string) => (path: string, options: SendOptions = {}) => send(path, { ...options, method });
+  const call =
+    (method: string) =>
+    (path: string, options: SendOptions = {}) =>
+      send(path, { ...options, method });
   return {
     request: (path, options = {}) => send(path, options),
     get: call('GET'),
@@ -85,7 +92,13 @@ function withMethods(send: (path: string, options: SendOptions) => Promise<TestR
 export function fetchClient(app: PecanApp): Client {
   return withMethods(async (path, options) => {
     const { headers, body } = encodeBody(options);
-    const res = await app.fetch(new Request(`http://localhost${path}`, { method: options.method ?? 'GET', headers, body: body as BodyInit | undefined }));
+    const res = await app.fetch(
+      new Request(`http://localhost${path}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body: body as BodyInit | undefined,
+      }),
+    );
     return makeResponse(res.status, res.headers, Buffer.from(await res.arrayBuffer()));
   });
 }
@@ -101,7 +114,14 @@ export async function nodeClient(app: PecanApp): Promise<Client> {
     const { headers, body } = encodeBody(options);
     return new Promise<TestResponse>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: 'localhost', ...headers }, agent: false },
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: options.method ?? 'GET',
+          headers: { host: 'localhost', ...headers },
+          agent: false,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -124,10 +144,13 @@ export async function nodeClient(app: PecanApp): Promise<Client> {
 }
 
 export async function closeServers(): Promise<void> {
-  const closing = servers.splice(0).map((server) => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  const closing = servers.splice(0).map(
+    (server) =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   await Promise.all(closing);
 }
 
@@ -142,7 +165,10 @@ export function describeAdapters(name: string, body: (context: AdapterContext) =
   for (const adapter of ['node', 'fetch'] as const) {
     describe(`${name} [${adapter}]`, () => {
       afterAll(closeServers);
-      body({ adapter, client: (app) => (adapter === 'node' ? nodeClient(app) : Promise.resolve(fetchClient(app))) });
+      body({
+        adapter,
+        client: (app) => (adapter === 'node' ? nodeClient(app) : Promise.resolve(fetchClient(app))),
+      });
     });
   }
 }

@@ -7,10 +7,18 @@ export interface RecordingLogger extends Logger {
 /** A logger that records instead of printing: pass it as `makeApp(root, { logger })`. */
 export function recordingLogger(): RecordingLogger {
   const lines: RecordingLogger['lines'] = [];
-  const record = (level: RecordingLogger['lines'][number]['level']) => (message: string, ...details: unknown[]) => {
-    lines.push({ level, message, details });
+  const record =
+    (level: RecordingLogger['lines'][number]['level']) =>
+    (message: string, ...details: unknown[]) => {
+      lines.push({ level, message, details });
+    };
+  return {
+    lines,
+    error: record('error'),
+    warn: record('warn'),
+    info: record('info'),
+    debug: record('debug'),
   };
-  return { lines, error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') };
 }
 
 /** A logger that drops everything, for tests that provoke errors on purpose. */
