@@ -68,7 +68,11 @@ function absoluteFormPath(target: string): string {
 export function handleNode(app: App, req: IncomingMessage, res: ServerResponse): void {
   const request = nodeRequest(app, req);
   handle(app, request, new NodeBodyReader(req)).then(
-    (response) => writeNode(res, response, req.method === 'HEAD'),
+    (response) => {
+      // A body refused for its size was left unread: the connection cannot be reused.
+      if (response.status === 413) response.headers.set('Connection', 'close');
+      writeNode(res, response, req.method === 'HEAD');
+    },
     (error: unknown) => {
       app.logger.error('pecan: failed to produce a response', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=UTF-8' });

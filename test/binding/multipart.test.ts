@@ -175,7 +175,7 @@ describe('parseMultipart', () => {
     expect(Object.getPrototypeOf(fields)).toBeNull();
     expect(Object.getPrototypeOf(files)).toBeNull();
     expect(fields.__proto__).toBe('x');
-    expect((files.constructor as UploadedFile).filename).toBe('c.txt');
+    expect((files['constructor'] as UploadedFile).filename).toBe('c.txt');
   });
 
   it('returns empty fields and files for an empty body', async () => {

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { describeAdapters } from '../support/adapters.js';
+import { readExamples } from './doc-examples.js';
+import type { PecanApp } from '../../src/index.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const docsDir = path.join(root, 'docs');
+const outDir = path.join(root, 'test', '.doc-examples');
+fs.mkdirSync(outDir, { recursive: true });
+
+const docs = fs.readdirSync(docsDir).filter((name) => name.endsWith('.md'));
+
+it('every guide has at least one runnable example', () => {
+  for (const doc of docs) expect(readExamples(path.join(docsDir, doc)).length, doc).toBeGreaterThan(0);
+});
+
+for (const doc of docs) {
+  for (const example of readExamples(path.join(docsDir, doc))) {
+    const file = path.join(outDir, `${doc.replace(/\.md$/, '')}-${example.line}.ts`);
+    fs.writeFileSync(file, example.code);
+    describeAdapters(`docs/${doc}:${example.line}`, ({ client }) => {
+      it('runs', async () => {
+        const module = (await import(file)) as { app?: PecanApp };
+        if (example.exchanges.length > 0) expect(module.app, 'an example with transcripts exports app').toBeDefined();
+      });
+      for (const exchange of example.exchanges) {
+        it(`line ${exchange.line}: ${exchange.method} ${exchange.path} → ${exchange.status}`, async () => {
+          const { app } = (await import(file)) as { app: PecanApp };
+          const c = await client(app);
+          const r = await c.request(exchange.path, {
+            method: exchange.method,
+            headers: exchange.requestHeaders,
+            body: exchange.requestBody,
+          });
+          expect(r.status).toBe(exchange.status);
+          for (const [name, value] of Object.entries(exchange.responseHeaders)) {
+            expect(r.headers.get(name), name).toBe(value);
+          }
+          if (exchange.responseBody !== undefined) expect(r.text).toBe(exchange.responseBody);
+        });
+      }
+    });
+  }
+}
