@@ -54,7 +54,8 @@ export class App {
   readonly defaultRenderer: string;
   readonly errors: ReadonlyMap<number, string>;
 
-  constructor(root: unknown, options: AppOptions = {}) {
+  constructor(root: unknown, given: AppOptions = {}) {
+    const options = camelCaseKeys(given);
     this.root = isClass(root) ? new root() : root;
     this.hooks = sortHooks(options.hooks ?? []);
     this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
@@ -93,4 +94,13 @@ function normaliseBasePath(basePath: string): string {
   if (basePath === '' || basePath === '/') return '';
   const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
   return withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+}
+
+/** DESIGN §5.1: Pecan's snake_case option names (`force_canonical`) are aliases. */
+function camelCaseKeys(options: AppOptions): AppOptions {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    result[key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
+  }
+  return result as AppOptions;
 }
