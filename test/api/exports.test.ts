@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest';
+import * as pecan from '../../src/index.js';
+
+// The public surface is a contract (DESIGN §4): adding or removing an export is a deliberate,
+// reviewed change to this list.
+it('exports exactly the public names', () => {
+  expect(Object.keys(pecan).sort()).toEqual([
+    'App',
+    'HTTPError',
+    'PecanHook',
+    'PecanRequest',
+    'PecanResponse',
+    'ResponseHeaders',
+    'State',
+    'abort',
+    'acceptNoncanonical',
+    'expose',
+    'jsonify',
+    'makeApp',
+    'overrideTemplate',
+    'redirect',
+    'render',
+    'request',
+    'response',
+    'route',
+    'when',
+  ]);
+});
+
+it('the package exports map points at the built entry', async () => {
+  const { default: pkg } = (await import('../../package.json', { with: { type: 'json' } })) as unknown as {
+    default: { name: string; type: string; exports: Record<string, unknown> };
+  };
+  expect(pkg.name).toBe('pecan');
+  expect(pkg.type).toBe('module');
+  expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+});
