@@ -28,7 +28,9 @@ it('exports exactly the public names', () => {
 });
 
 it('the package exports map points at the built entry', async () => {
-  const { default: pkg } = (await import('../../package.json', { with: { type: 'json' } })) as unknown as {
+  const { default: pkg } = (await import('../../package.json', {
+    with: { type: 'json' },
+  })) as unknown as {
     default: { name: string; type: string; exports: Record<string, unknown> };
   };
   expect(pkg.name).toBe('pecan');

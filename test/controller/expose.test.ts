@@ -16,7 +16,10 @@ describeAdapters('@expose forms', ({ client }) => {
   });
 
   it('works as a plain function call on a function', async () => {
-    const root = { index: expose()(() => 'plain js'), hello: expose('json')((name: string) => ({ name })) };
+    const root = {
+      index: expose()(() => 'plain js'),
+      hello: expose('json')((name: string) => ({ name })),
+    };
     const c = await client(makeApp(root));
     expect((await c.get('/')).text).toBe('plain js');
     expect((await c.get('/hello/ann')).json).toEqual({ name: 'ann' });
@@ -25,7 +28,9 @@ describeAdapters('@expose forms', ({ client }) => {
   it('binds by the explicit args list when names are mangled', async () => {
     const root = {
       // As a minifier would leave it: the names say nothing.
-      item: expose({ template: 'json', args: ['id', 'page?', '{}'] })((a: string, b = '1', c: object = {}) => ({ a, b, c })),
+      item: expose({ template: 'json', args: ['id', 'page?', '{}'] })(
+        (a: string, b = '1', c: object = {}) => ({ a, b, c }),
+      ),
       files: expose({ template: 'json', args: ['...rest'] })((...x: string[]) => x),
     };
     const c = await client(makeApp(root));

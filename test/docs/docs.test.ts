@@ -14,7 +14,8 @@ fs.mkdirSync(outDir, { recursive: true });
 const docs = fs.readdirSync(docsDir).filter((name) => name.endsWith('.md'));
 
 it('every guide has at least one runnable example', () => {
-  for (const doc of docs) expect(readExamples(path.join(docsDir, doc)).length, doc).toBeGreaterThan(0);
+  for (const doc of docs)
+    expect(readExamples(path.join(docsDir, doc)).length, doc).toBeGreaterThan(0);
 });
 
 for (const doc of docs) {
@@ -24,7 +25,8 @@ for (const doc of docs) {
     describeAdapters(`docs/${doc}:${example.line}`, ({ client }) => {
       it('runs', async () => {
         const module = (await import(file)) as { app?: PecanApp };
-        if (example.exchanges.length > 0) expect(module.app, 'an example with transcripts exports app').toBeDefined();
+        if (example.exchanges.length > 0)
+          expect(module.app, 'an example with transcripts exports app').toBeDefined();
       });
       for (const exchange of example.exchanges) {
         it(`line ${exchange.line}: ${exchange.method} ${exchange.path} → ${exchange.status}`, async () => {

@@ -14,11 +14,17 @@ class Root {
   }
 
   @expose() fetchResponse() {
-    return new Response('made by fetch', { status: 202, headers: { 'X-Kind': 'fetch', 'Content-Type': 'text/x-custom' } });
+    return new Response('made by fetch', {
+      status: 202,
+      headers: { 'X-Kind': 'fetch', 'Content-Type': 'text/x-custom' },
+    });
   }
 
   @expose() pecanResponse() {
-    return new PecanResponse('made by pecan', { status: 203, headers: { 'Content-Type': 'text/x-pecan' } });
+    return new PecanResponse('made by pecan', {
+      status: 203,
+      headers: { 'Content-Type': 'text/x-pecan' },
+    });
   }
 
   @expose() async *generator() {
@@ -154,7 +160,7 @@ describeAdapters('controller results', ({ client }) => {
     expect(r.contentType).toBeNull();
   });
 
-  it("answers 500 when a plain @expose() returns an object", async () => {
+  it('answers 500 when a plain @expose() returns an object', async () => {
     const r = await (await client(app)).get('/object');
     expect(r.status).toBe(500);
   });
