@@ -4,6 +4,7 @@ import { PecanRequest } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
 import type { BodyReader } from '../binding/collect-params.js';
 import { readFetchBody } from '../binding/read-body.js';
+import { renderErrorBody } from '../core/error-body.js';
 
 class FetchBodyReader implements BodyReader {
   readonly hasBody: boolean;
@@ -32,12 +33,38 @@ export async function handleFetch(app: App, fetchRequest: Request): Promise<Resp
     scriptName: app.basePath,
   });
   const response = await handle(app, request, new FetchBodyReader(fetchRequest));
-  return toFetchResponse(response, fetchRequest.method === 'HEAD');
+  const head = fetchRequest.method === 'HEAD';
+  try {
+    return toFetchResponse(response, head, (error) =>
+      app.logger.error(
+        `pecan: response body failed for ${request.method} ${request.rawPath}`,
+        error,
+      ),
+    );
+  } catch (error) {
+    // A header or status a Fetch Response refuses (e.g. a non-Latin-1 value): a logged,
+    // opaque 500 (§8.3) rather than a rejected `app.fetch`.
+    app.logger.error(
+      `pecan: failed to send a response for ${request.method} ${request.rawPath}`,
+      error,
+    );
+    const { contentType, body } = renderErrorBody(INTERNAL_ERROR, 'text');
+    return new Response(head ? null : body, {
+      status: 500,
+      headers: { 'Content-Type': contentType },
+    });
+  }
 }
+
+const INTERNAL_ERROR = { status: 500, title: 'Internal Server Error', detail: undefined };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-export function toFetchResponse(response: PecanResponse, head: boolean): Response {
+export function toFetchResponse(
+  response: PecanResponse,
+  head: boolean,
+  onStreamError?: (error: unknown) => void,
+): Response {
   const headers = new Headers();
   for (const [name, value] of response.headers) headers.append(name, value);
   const body = response.body;
@@ -48,21 +75,34 @@ export function toFetchResponse(response: PecanResponse, head: boolean): Respons
     if (!NULL_BODY_STATUSES.has(response.status)) headers.set('Content-Length', String(length));
     if (body !== null && body.length > 0) payload = body as BodyInit;
   } else {
-    payload = body instanceof ReadableStream ? body : iterableStream(body);
+    payload = body instanceof ReadableStream ? body : iterableStream(body, onStreamError);
   }
-  if (head || NULL_BODY_STATUSES.has(response.status)) payload = null;
+  if (head || NULL_BODY_STATUSES.has(response.status)) {
+    // A stream that will not be sent is closed, so the controller's generator finishes.
+    if (payload instanceof ReadableStream) payload.cancel().catch(() => {});
+    payload = null;
+  }
   return new Response(payload, { status: response.status, statusText: response.reason, headers });
 }
 
 function iterableStream(
   body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  onError?: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator =
     Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { done, value } = await iterator.next();
+      let step: IteratorResult<Uint8Array | string>;
+      try {
+        step = await iterator.next();
+      } catch (error) {
+        // Headers are sent: the body can only fail (the runtime cuts it short); log why (§8.3).
+        onError?.(error);
+        throw error;
+      }
+      const { done, value } = step;
       if (done) controller.close();
       else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
     },

@@ -6,6 +6,7 @@ import { PecanRequest, type RequestHeaders } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
 import type { BodyReader } from '../binding/collect-params.js';
 import { readNodeBody } from '../binding/read-body.js';
+import { renderErrorBody } from '../core/error-body.js';
 
 /** Node's header object behind the read-only `get/has/forEach` of `request.headers`. */
 class NodeRequestHeaders implements RequestHeaders {
@@ -71,18 +72,41 @@ export function handleNode(app: App, req: IncomingMessage, res: ServerResponse):
     (response) => {
       // A body refused for its size was left unread: the connection cannot be reused.
       if (response.status === 413) response.headers.set('Connection', 'close');
-      writeNode(res, response, req.method === 'HEAD');
+      try {
+        writeNode(res, response, req.method === 'HEAD', (error) =>
+          app.logger.error(`pecan: response body failed for ${req.method} ${req.url}`, error),
+        );
+      } catch (error) {
+        // A header or status Node refuses to write (e.g. a non-Latin-1 value): never an
+        // unhandled rejection, which would take the whole process down.
+        sendFailure(app, req, res, error);
+      }
     },
-    (error: unknown) => {
-      app.logger.error('pecan: failed to produce a response', error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=UTF-8' });
-      res.end();
-    },
+    (error: unknown) => sendFailure(app, req, res, error),
   );
 }
 
+/** The last resort when no response could be produced or written: a logged, opaque 500 (§8.3). */
+function sendFailure(app: App, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  app.logger.error(`pecan: failed to send a response for ${req.method} ${req.url}`, error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const { contentType, body } = renderErrorBody(INTERNAL_ERROR, 'text');
+  res.writeHead(500, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const INTERNAL_ERROR = { status: 500, title: 'Internal Server Error', detail: undefined };
+
 /** Writes a finished response; HEAD gets the headers (with the full length) and no body (§7.10). */
-export function writeNode(res: ServerResponse, response: PecanResponse, head: boolean): void {
+export function writeNode(
+  res: ServerResponse,
+  response: PecanResponse,
+  head: boolean,
+  onStreamError?: (error: unknown) => void,
+): void {
   const body = response.body;
   const headers = response.headers;
   if (typeof body === 'string' || body instanceof Uint8Array || body === null) {
@@ -105,7 +129,11 @@ export function writeNode(res: ServerResponse, response: PecanResponse, head: bo
     res.end();
     return;
   }
-  stream.on('error', () => res.destroy());
+  // Headers are sent: a failing body can only be cut short (never shown), but it is logged (§8.3).
+  stream.on('error', (error) => {
+    onStreamError?.(error);
+    res.destroy();
+  });
   res.on('close', () => stream.destroy());
   stream.pipe(res);
 }

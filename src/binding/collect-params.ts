@@ -10,10 +10,6 @@ export interface BodyReader {
   read(limit: number): Promise<Buffer>;
 }
 
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as Promise<unknown> | null)?.then === 'function';
-}
-
 /**
  * §2.1: the params a controller is bound from. GET takes the query string only; other methods
  * merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
@@ -74,4 +70,3 @@ function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolea
   }
   return params;
 }
-export { isPromise };

@@ -41,7 +41,15 @@ async function peekStream(response: PecanResponse): Promise<void> {
       response.status = 204;
       return;
     }
-    response.body = prepend(first.value, readerChunks(reader));
+    response.body = prepend(first.value, {
+      next: () => reader.read() as Promise<IteratorResult<Chunk>>,
+      // The client left early (or a HEAD): cancel the source so it frees what it holds.
+      return: () =>
+        reader.cancel().then(
+          () => DONE,
+          () => DONE,
+        ),
+    });
     return;
   }
   const iterator =
@@ -51,29 +59,38 @@ async function peekStream(response: PecanResponse): Promise<void> {
     response.status = 204;
     return;
   }
-  response.body = prepend(first.value, {
-    [Symbol.asyncIterator]: () => iterator as AsyncIterator<Uint8Array | string>,
-  });
+  response.body = prepend(first.value, iterator);
 }
 
-async function* readerChunks(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
+type Chunk = Uint8Array | string;
 
-async function* prepend(
-  first: Uint8Array | string,
-  rest: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<Uint8Array | string> {
-  yield first;
-  yield* rest;
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The peeked first chunk, then the rest. Written by hand rather than as a generator: closing
+ * it must close `rest` even before anything was read (a HEAD, or a client that left after the
+ * headers), and a generator closed before its first `next()` runs no `finally`. So the
+ * controller's own generator always gets to run its `finally`.
+ */
+function prepend(
+  first: Chunk,
+  rest: Iterator<Chunk> | AsyncIterator<Chunk>,
+): AsyncIterableIterator<Chunk> {
+  let pending: Chunk | null = first;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next() {
+      if (pending === null) return Promise.resolve(rest.next());
+      const value = pending;
+      pending = null;
+      return Promise.resolve({ done: false, value });
+    },
+    async return() {
+      pending = null;
+      await rest.return?.();
+      return DONE;
+    },
+  };
 }

@@ -18,7 +18,8 @@ import { collectParams, type BodyReader } from '../binding/collect-params.js';
 import { routeRequest } from '../dispatch/route-request.js';
 import { pickHandler, allowedMethods } from '../dispatch/generic.js';
 import { negotiateContentType } from '../dispatch/negotiate.js';
-import { runHooks, runErrorHooks, isPromise } from '../hooks/run-hooks.js';
+import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
+import { isPromise } from './is-promise.js';
 import { applyResult } from '../render/apply-result.js';
 
 const HANDLED = Symbol('handled');

@@ -2,6 +2,7 @@ import { HTTPError } from '../core/errors.js';
 import { getMeta, type ControllerMeta } from '../controller/meta.js';
 import { classInfo, type ClassInfo } from './class-info.js';
 import type { PecanRequest } from '../core/request.js';
+import { isPromise } from '../core/is-promise.js';
 
 /** The controller found for a path, with the path segments left over for its arguments. */
 export interface Endpoint {
@@ -28,10 +29,6 @@ function notFound(): HTTPError {
   return new HTTPError(404);
 }
 
-function isPromise<T>(value: unknown): value is Promise<T> {
-  return typeof (value as Promise<T> | null)?.then === 'function';
-}
-
 /**
  * A child of a controller by path segment. Only what the user's controllers define is
  * reachable: names inherited from Object.prototype/Function.prototype (`constructor`,
@@ -56,24 +53,45 @@ function endpoint(
   return { fn, meta, self, remainder, nonCanonical: false };
 }
 
-/**
- * Object dispatch (§1.2): walk `segments` from `root` and return the endpoint, trying the
- * `_lookup`/`_default` fallbacks (deepest first) when the walk ends in a 404 or 405.
- */
-export function lookupController(root: unknown, segments: string[], request: PecanRequest): Found {
-  const fallbacks: Fallback[] = [];
-  let found: Found;
-  try {
-    found = findObject(root, segments, fallbacks, request);
-  } catch (error) {
-    return recover(error, fallbacks, request);
-  }
-  if (isPromise<Endpoint>(found))
-    return found.catch((error: unknown) => recover(error, fallbacks, request));
-  return found;
+/** A `_lookup` matched: dispatch restarts on its controller with a fresh fallback stack (§1.5). */
+class Restart {
+  constructor(
+    readonly node: unknown,
+    readonly segments: string[],
+  ) {}
 }
 
-function recover(error: unknown, fallbacks: Fallback[], request: PecanRequest): Found {
+type Recovered = Found | Restart;
+
+/**
+ * Object dispatch (§1.2): walk `segments` from `root` and return the endpoint, trying the
+ * `_lookup`/`_default` fallbacks (deepest first) when the walk ends in a 404 or 405. A chain of
+ * `_lookup` restarts is a loop, not a recursion: the client's URL sets its length.
+ */
+export function lookupController(root: unknown, segments: string[], request: PecanRequest): Found {
+  let next = new Restart(root, segments);
+  for (;;) {
+    const fallbacks: Fallback[] = [];
+    let recovered: Recovered;
+    try {
+      const found = findObject(next.node, next.segments, fallbacks, request);
+      if (!isPromise<Endpoint>(found)) return found;
+      return found.catch((error: unknown) => settle(recover(error, fallbacks, request), request));
+    } catch (error) {
+      recovered = recover(error, fallbacks, request);
+    }
+    if (!(recovered instanceof Restart)) return recovered;
+    next = recovered;
+  }
+}
+
+function settle(recovered: Recovered, request: PecanRequest): Found {
+  return recovered instanceof Restart
+    ? lookupController(recovered.node, recovered.segments, request)
+    : recovered;
+}
+
+function recover(error: unknown, fallbacks: Fallback[], request: PecanRequest): Recovered {
   if (!(error instanceof HTTPError) || (error.status !== 404 && error.status !== 405)) throw error;
   for (;;) {
     const fallback = fallbacks.pop();
@@ -86,7 +104,7 @@ function recover(error: unknown, fallbacks: Fallback[], request: PecanRequest): 
     const result: unknown = fallback.fn.apply(fallback.self, fallback.remainder);
     if (isPromise(result)) {
       return result.then((resolved) =>
-        continueLookup(resolved, fallback, error, fallbacks, request),
+        settle(continueLookup(resolved, fallback, error, fallbacks, request), request),
       );
     }
     if (isMatch(result)) return continueLookup(result, fallback, error, fallbacks, request);
@@ -118,7 +136,7 @@ function continueLookup(
   error: HTTPError,
   fallbacks: Fallback[],
   request: PecanRequest,
-): Found {
+): Recovered {
   if (!isMatch(result)) return recover(error, fallbacks, request);
   // §1.5: a trailing-slash-only remainder with a positional parameter is still a 404.
   if (
@@ -131,7 +149,7 @@ function continueLookup(
   if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[1])) {
     throw new TypeError(`${fallback.meta.label} must return [controller, remainingSegments]`);
   }
-  return lookupController(result[0], (result[1] as unknown[]).map(String), request);
+  return new Restart(result[0], (result[1] as unknown[]).map(String));
 }
 
 function findObject(

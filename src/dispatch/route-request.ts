@@ -4,10 +4,7 @@ import type { PecanRequest } from '../core/request.js';
 import { acceptsNoncanonical } from '../controller/expose.js';
 import { lookupController, type Endpoint } from './lookup.js';
 import { applyExtension } from './negotiate.js';
-
-function isPromise<T>(value: unknown): value is Promise<T> {
-  return typeof (value as Promise<T> | null)?.then === 'function';
-}
+import { isPromise } from '../core/is-promise.js';
 
 /** Splits a routing path into segments (§1.1): `''` → `[]`, `/` → `['']`, `/a/` → `['a', '']`. */
 export function splitPath(path: string): string[] {

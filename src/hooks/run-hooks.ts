@@ -1,9 +1,6 @@
 import type { PecanHook } from './pecan-hook.js';
 import type { State } from '../core/state.js';
-
-export function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as Promise<unknown> | null)?.then === 'function';
-}
+import { isPromise } from '../core/is-promise.js';
 
 /**
  * Runs one stage of hooks in order (the list is already ordered for its stage). Async hooks are

@@ -6,10 +6,7 @@ import { HTTPError } from '../core/errors.js';
 import { response as responseProxy } from '../core/context.js';
 import { errorResponse } from '../core/error-response.js';
 import { fromFetchResponse } from '../core/fetch-response.js';
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as Promise<unknown> | null)?.then === 'function';
-}
+import { isPromise } from '../core/is-promise.js';
 
 /** Streams a controller may return; sent as the body without a template. */
 export function isStream(value: unknown): value is ResponseBody {

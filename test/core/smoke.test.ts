@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { abort, expose, makeApp, request, response } from '../../src/index.js';
+import { quiet } from '../support/logger.js';
 
 class Sub {
   @expose() index() {
@@ -58,7 +59,7 @@ describeAdapters('smoke', ({ client }) => {
   });
 
   it('turns abort into an error body', async () => {
-    const c = await client(makeApp(new Root()));
+    const c = await client(makeApp(new Root(), { logger: quiet }));
     const r = await c.get('/forbidden', { headers: { accept: 'application/json' } });
     expect(r.status).toBe(406);
     const p = await c.get('/forbidden');
