@@ -28,8 +28,22 @@ export function normaliseEmptyBody(response: PecanResponse): void | Promise<void
 function dropContentType(response: PecanResponse): void {
   if (response.status === 204 || response.status === 304) {
     response.headers.delete('content-type');
+    if (!isBytes(response.body)) closeStream(response.body);
     response.body = null;
   }
+}
+
+/** A stream that will not be sent is closed, so its source can free what it holds. */
+function closeStream(body: Exclude<ResponseBody, string | Uint8Array | null>): void {
+  const ignore = () => {};
+  if (body instanceof ReadableStream) {
+    body.cancel().catch(ignore);
+    return;
+  }
+  const iterator =
+    Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
+  const closing = iterator.return?.();
+  if (closing instanceof Promise) closing.catch(ignore);
 }
 
 async function peekStream(response: PecanResponse): Promise<void> {

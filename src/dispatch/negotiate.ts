@@ -56,7 +56,7 @@ export function negotiateContentType(
   const chosen = bestOffer(accept, [...offers.keys()] as string[]);
   if (chosen === null) {
     logger.error(
-      `Controller '${meta.label}' defined does not support content_type '${accept}'. Supported type(s): ${describe(meta)}`,
+      `Controller '${meta.label}' defined does not support content_type '${accept.slice(0, 200)}'. Supported type(s): ${describe(meta)}`,
     );
     throw new HTTPError(406);
   }

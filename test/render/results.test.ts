@@ -188,3 +188,23 @@ describeAdapters('controller results', ({ client }) => {
     expect(r.text).toBe('');
   });
 });
+
+describeAdapters('streams that are not sent', ({ client }) => {
+  it('cancels a stream returned with a 204 status', async () => {
+    let cancelled = false;
+    class Root {
+      @expose() index() {
+        response.status = 204;
+        return new ReadableStream({
+          cancel() {
+            cancelled = true;
+          },
+        });
+      }
+    }
+    const r = await (await client(makeApp(new Root()))).get('/');
+    expect(r.status).toBe(204);
+    expect(r.text).toBe('');
+    expect(cancelled).toBe(true);
+  });
+});
