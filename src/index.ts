@@ -21,6 +21,7 @@ export { type Logger } from './core/logger.js';
 export { type CookieOptions } from './core/cookies.js';
 export { type UploadedFile } from './binding/body.js';
 export { PecanHook } from './hooks/pecan-hook.js';
+export { HookController } from './hooks/hook-controller.js';
 export { jsonify } from './render/jsonify.js';
 export { overrideTemplate, render } from './render/template-api.js';
 export { type Renderer, type RendererFactory, type RendererOptions } from './render/renderers.js';

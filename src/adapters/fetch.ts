@@ -1,8 +1,7 @@
 import type { App } from '../core/app.js';
 import { handle } from '../core/lifecycle.js';
-import { PecanRequest } from '../core/request.js';
+import { PecanRequest, type BodyReader } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
-import type { BodyReader } from '../binding/collect-params.js';
 import { readFetchBody } from '../binding/read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 

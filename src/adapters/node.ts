@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { App } from '../core/app.js';
 import { handle } from '../core/lifecycle.js';
-import { PecanRequest, type RequestHeaders } from '../core/request.js';
+import { PecanRequest, type BodyReader, type RequestHeaders } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
-import type { BodyReader } from '../binding/collect-params.js';
 import { readNodeBody } from '../binding/read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 

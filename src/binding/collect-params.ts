@@ -3,33 +3,19 @@ import type { PecanRequest } from '../core/request.js';
 import type { Params } from './params.js';
 import { isJsonType, parseMultipart } from './body.js';
 
-/** Reads the request body (the adapter knows how), bounded by `limit` bytes. */
-export interface BodyReader {
-  /** Whether the request announces a body (Content-Length > 0 or chunked). */
-  readonly hasBody: boolean;
-  read(limit: number): Promise<Buffer>;
-}
-
 /**
  * §2.1: the params a controller is bound from. GET takes the query string only; other methods
  * merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
  */
-export function collectParams(
-  request: PecanRequest,
-  body: BodyReader | null,
-  limit: number,
-): Params | Promise<Params> {
+export function collectParams(request: PecanRequest): Params | Promise<Params> {
   if (request.method === 'GET') return request.query;
-  if (body === null || !body.hasBody) return request.query;
+  if (!request.hasBody) return request.query;
   const encoding = request.headers.get('content-encoding');
   if (encoding !== null && encoding.toLowerCase() !== 'identity') {
     // DESIGN §5.12: a body the app must parse but cannot decode.
     throw new HTTPError(415, `Content-Encoding "${encoding}" is not supported`);
   }
-  return body.read(limit).then((bytes) => {
-    request.body = bytes;
-    return paramsFromBody(request);
-  });
+  return request.loadBody().then(() => paramsFromBody(request));
 }
 
 function paramsFromBody(request: PecanRequest): Params | Promise<Params> {

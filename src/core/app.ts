@@ -1,4 +1,10 @@
-import { hooksFor, sortHooks, type PecanHook } from '../hooks/pecan-hook.js';
+import {
+  buildChains,
+  hooksFor,
+  sortHooks,
+  type HookChains,
+  type PecanHook,
+} from '../hooks/pecan-hook.js';
 import { Renderers, type RendererFactory } from '../render/renderers.js';
 import { defaultLogger, type Logger } from './logger.js';
 
@@ -40,9 +46,8 @@ export class App {
   readonly root: unknown;
   readonly hooks: readonly PecanHook[];
   readonly onRouteHooks: PecanHook[] | null;
-  readonly beforeHooks: PecanHook[] | null;
-  readonly afterHooks: PecanHook[] | null;
-  readonly onErrorHooks: PecanHook[] | null;
+  /** before/after/onError chains of the app hooks alone (requests without controller hooks). */
+  readonly chains: HookChains;
   readonly renderers: Renderers;
   readonly logger: Logger;
   readonly debug: boolean;
@@ -59,9 +64,7 @@ export class App {
     this.root = isClass(root) ? new root() : root;
     this.hooks = sortHooks(options.hooks ?? []);
     this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
-    this.beforeHooks = hooksFor(this.hooks, 'before');
-    this.afterHooks = hooksFor(this.hooks, 'after');
-    this.onErrorHooks = hooksFor(this.hooks, 'onError');
+    this.chains = buildChains(this.hooks);
     this.logger = options.logger ?? defaultLogger;
     this.debug = options.debug ?? false;
     this.guessContentTypeFromExt = options.guessContentTypeFromExt ?? true;

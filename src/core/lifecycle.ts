@@ -4,7 +4,7 @@
  */
 import type { App } from './app.js';
 import { State } from './state.js';
-import { PecanRequest } from './request.js';
+import { PecanRequest, type BodyReader } from './request.js';
 import { PecanResponse } from './response.js';
 import { HTTPError, InternalRedirect } from './errors.js';
 import { runInContext } from './context.js';
@@ -14,11 +14,12 @@ import { normaliseEmptyBody } from './finalize.js';
 import { getMeta } from '../controller/meta.js';
 import { decodePath } from '../binding/params.js';
 import { bindArguments, callArguments } from '../binding/bind.js';
-import { collectParams, type BodyReader } from '../binding/collect-params.js';
+import { collectParams } from '../binding/collect-params.js';
 import { routeRequest } from '../dispatch/route-request.js';
 import { pickHandler, allowedMethods } from '../dispatch/generic.js';
 import { negotiateContentType } from '../dispatch/negotiate.js';
 import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
+import { buildChains, mergeHooks, type PecanHook } from '../hooks/pecan-hook.js';
 import { isPromise } from './is-promise.js';
 import { applyResult } from '../render/apply-result.js';
 
@@ -30,19 +31,18 @@ export function handle(
   request: PecanRequest,
   body: BodyReader | null,
 ): Promise<PecanResponse> {
+  request.attachBody(body, app.bodyLimit);
   const state = new State(request, new PecanResponse(), app);
-  return app.contextLocals
-    ? runInContext(state, () => serve(app, state, body))
-    : serve(app, state, body);
+  return app.contextLocals ? runInContext(state, () => serve(app, state)) : serve(app, state);
 }
 
-async function serve(app: App, state: State, body: BodyReader | null): Promise<PecanResponse> {
+async function serve(app: App, state: State): Promise<PecanResponse> {
   const visited = new Set<string>();
   try {
     for (;;) {
       let failure: unknown = HANDLED;
       try {
-        const pending = findAndInvoke(app, state, body);
+        const pending = findAndInvoke(app, state);
         if (pending !== undefined) await pending;
       } catch (error) {
         if (error instanceof InternalRedirect) {
@@ -54,8 +54,8 @@ async function serve(app: App, state: State, body: BodyReader | null): Promise<P
         failure = await handleError(app, state, error);
       }
       // 12. after hooks, in reverse priority order, on success and on failure (§5.3).
-      if (app.afterHooks !== null) {
-        const pending = runHooks(app.afterHooks, 'after', state);
+      if (state.chains.after !== null) {
+        const pending = runHooks(state.chains.after, 'after', state);
         if (pending !== undefined) await pending;
       }
       if (failure !== HANDLED) state.response = serverError(app, state, failure);
@@ -71,7 +71,7 @@ async function serve(app: App, state: State, body: BodyReader | null): Promise<P
 }
 
 /** Stages 1–11: Pecan's `find_controller` and `invoke_controller`. */
-async function findAndInvoke(app: App, state: State, body: BodyReader | null): Promise<void> {
+async function findAndInvoke(app: App, state: State): Promise<void> {
   const request = state.request;
   // 1. The routing path: decoded, below the mount point (§1.1, §1.10, §1.11).
   request.path = request.pecan.routingPath = routingPath(app, request);
@@ -83,13 +83,17 @@ async function findAndInvoke(app: App, state: State, body: BodyReader | null): P
   // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash (§3.4, §1.2, §1.4).
   let endpoint = routeRequest(app, request);
   if (isPromise(endpoint)) endpoint = await endpoint;
-  // 6. The generic controller's handler for this method (§3.5).
-  const { fn, meta } = pickHandler(endpoint, request.method);
+  // 6. Controller hooks of the controllers walked (§5.4); the generic handler for the method,
+  //    with its security check (§3.5, §6.3).
+  if (endpoint.hooks) useControllerHooks(state, endpoint.hooks);
+  let handler = pickHandler(endpoint, request);
+  if (isPromise(handler)) handler = await handler;
+  const { fn, meta } = handler;
   state.controller = fn;
   // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
   negotiateContentType(request, meta, app.logger);
   // 8. Params: query, JSON or form body (§2.1).
-  let params = collectParams(request, body, app.bodyLimit);
+  let params = collectParams(request);
   if (isPromise(params)) params = await params;
   request.params = params;
   // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
@@ -100,8 +104,8 @@ async function findAndInvoke(app: App, state: State, body: BodyReader | null): P
   const bound = bindArguments(signature, meta.label, endpoint.remainder, params, prefix.length);
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
   // 10. before hooks (§5.3).
-  if (app.beforeHooks !== null) {
-    const pending = runHooks(app.beforeHooks, 'before', state);
+  if (state.chains.before !== null) {
+    const pending = runHooks(state.chains.before, 'before', state);
     if (pending !== undefined) await pending;
   }
   // 11. Call the controller, then render its result (§3.2).
@@ -112,6 +116,11 @@ async function findAndInvoke(app: App, state: State, body: BodyReader | null): P
 }
 
 const NO_PREFIX: readonly unknown[] = [];
+
+function useControllerHooks(state: State, controllerHooks: readonly PecanHook[]): void {
+  state.hooks = mergeHooks(controllerHooks, state.app.hooks);
+  state.chains = buildChains(state.hooks);
+}
 
 function routingPath(app: App, request: PecanRequest): string {
   let raw = request.rawPath;
@@ -137,8 +146,8 @@ async function handleError(app: App, state: State, error: unknown): Promise<unkn
     state.response = errorResponse(error, state.request);
     state.request.pecan.originalError = error;
   }
-  if (app.onErrorHooks !== null) {
-    const replacement = await runErrorHooks(app.onErrorHooks, state, error);
+  if (state.chains.onError !== null) {
+    const replacement = await runErrorHooks(state.chains.onError, state, error);
     if (replacement instanceof PecanResponse) {
       state.response = replacement;
       return HANDLED;
@@ -185,7 +194,7 @@ function followInternalRedirect(
     headers: old.headers,
     scriptName: old.scriptName,
   });
-  next.body = old.body;
+  next.inheritBody(old);
   next.context = old.context; // §7.3: the context is carried over
   state.request = next;
   state.response = new PecanResponse();

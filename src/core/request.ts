@@ -15,6 +15,13 @@ export interface RequestHeaders {
   forEach(fn: (value: string, name: string) => void): void;
 }
 
+/** Reads the request body (the adapter knows how), bounded by `limit` bytes. */
+export interface BodyReader {
+  /** Whether the request announces a body (Content-Length > 0 or chunked). */
+  readonly hasBody: boolean;
+  read(limit: number): Promise<Buffer>;
+}
+
 /** Pecan's routing bag, `request.pecan` (§7.4). */
 export interface RoutingState {
   /** The negotiated content type. */
@@ -69,6 +76,9 @@ export class PecanRequest {
   context: Record<string, unknown>;
   /** Pecan's routing bag (§7.4). */
   pecan: RoutingState;
+  private bodySource: BodyReader | null = null;
+  private bodyLimit = 0;
+  private bodyLoading: Promise<Buffer> | null = null;
   private cache: {
     query?: Params;
     cookies?: Record<string, string>;
@@ -88,6 +98,40 @@ export class PecanRequest {
     this.params = EMPTY_PARAMS;
     this.context = {};
     this.pecan = { contentType: null, extension: null, routingPath: '' };
+  }
+
+  /** Connects the adapter's body reader; the body is read on first `loadBody()`. */
+  attachBody(source: BodyReader | null, limit: number): void {
+    this.bodySource = source;
+    this.bodyLimit = limit;
+  }
+
+  /** Shares the body (read or not) of `other`, for an internal redirect of the same request. */
+  inheritBody(other: PecanRequest): void {
+    this.body = other.body;
+    this.bodySource = other.bodySource;
+    this.bodyLimit = other.bodyLimit;
+    this.bodyLoading = other.bodyLoading;
+  }
+
+  /** Whether the request announces a body. */
+  get hasBody(): boolean {
+    return this.bodySource !== null && this.bodySource.hasBody;
+  }
+
+  /**
+   * Reads the whole body once (over the app's `bodyLimit` → 413) and stores it in `body`.
+   * Dispatch code that needs the body early (a RestController's `_method`) awaits this.
+   */
+  loadBody(): Promise<Buffer> {
+    if (this.bodyLoading === null) {
+      const source = this.bodySource;
+      this.bodyLoading =
+        source !== null && source.hasBody
+          ? source.read(this.bodyLimit).then((bytes) => (this.body = bytes))
+          : Promise.resolve(this.body);
+    }
+    return this.bodyLoading;
   }
 
   /** The full URL of the request. */

@@ -1,6 +1,6 @@
 import type { PecanRequest } from './request.js';
 import type { PecanResponse } from './response.js';
-import type { PecanHook } from '../hooks/pecan-hook.js';
+import type { HookChains, PecanHook } from '../hooks/pecan-hook.js';
 import type { App } from './app.js';
 
 /** The arguments the controller is called with (§2.6): positional, surplus and named. */
@@ -16,6 +16,8 @@ export class State {
   arguments: Arguments | null = null;
   /** Hooks that apply to this request (app hooks plus controller hooks), by priority. */
   hooks: readonly PecanHook[];
+  /** The same hooks, per stage and in run order. */
+  chains: HookChains;
 
   constructor(
     public request: PecanRequest,
@@ -23,5 +25,6 @@ export class State {
     public readonly app: App,
   ) {
     this.hooks = app.hooks;
+    this.chains = app.chains;
   }
 }

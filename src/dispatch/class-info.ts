@@ -1,6 +1,8 @@
 import { getMeta } from '../controller/meta.js';
 import { PENDING_WHEN, registerHandler, type PendingWhen } from '../controller/expose.js';
 import { manualRoutesOf } from '../controller/route.js';
+import { declaredHooks } from '../hooks/hook-controller.js';
+import type { PecanHook } from '../hooks/pecan-hook.js';
 
 /** What dispatch needs to know about a controller class, computed on its first traversal. */
 export interface ClassInfo {
@@ -10,9 +12,11 @@ export interface ClassInfo {
   hidden: Set<string> | null;
   /** Children attached with `route(Parent, 'seg', child)`: plain attributes with odd names. */
   attributes: Map<string, unknown> | null;
+  /** Hooks a `HookController` class declares for its subtree (§5.4). */
+  hooks: readonly PecanHook[] | null;
 }
 
-const EMPTY: ClassInfo = { routes: null, hidden: null, attributes: null };
+const EMPTY: ClassInfo = { routes: null, hidden: null, attributes: null, hooks: null };
 const infos = new WeakMap<object, ClassInfo>();
 
 /**
@@ -79,6 +83,7 @@ function scanClass(proto: object): ClassInfo {
     routes: routes.size ? routes : null,
     hidden: hidden.size ? hidden : null,
     attributes: attributes.size ? attributes : null,
+    hooks: declaredHooks((proto as { constructor?: Function }).constructor),
   };
 }
 

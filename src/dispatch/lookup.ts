@@ -3,6 +3,8 @@ import { getMeta, type ControllerMeta } from '../controller/meta.js';
 import { classInfo, type ClassInfo } from './class-info.js';
 import type { PecanRequest } from '../core/request.js';
 import { isPromise } from '../core/is-promise.js';
+import { crossBoundary, checkEndpoint } from '../security/boundary.js';
+import type { PecanHook } from '../hooks/pecan-hook.js';
 
 /** The controller found for a path, with the path segments left over for its arguments. */
 export interface Endpoint {
@@ -13,6 +15,13 @@ export interface Endpoint {
   remainder: string[];
   /** The path ran out on a controller with an `index`: the URL lacks its trailing slash (§1.4). */
   nonCanonical: boolean;
+  /** Hooks of the `HookController`s the walk passed through, outermost first (§5.4). */
+  hooks?: readonly PecanHook[] | null;
+}
+
+/** What one dispatch collects along its whole walk, across `_lookup` restarts. */
+interface Trail {
+  hooks: PecanHook[] | null;
 }
 
 interface Fallback {
@@ -58,6 +67,8 @@ class Restart {
   constructor(
     readonly node: unknown,
     readonly segments: string[],
+    /** The `_lookup` that returned the node: the first security boundary (§6.2). */
+    readonly prev: unknown = undefined,
   ) {}
 }
 
@@ -68,46 +79,87 @@ type Recovered = Found | Restart;
  * `_lookup`/`_default` fallbacks (deepest first) when the walk ends in a 404 or 405. A chain of
  * `_lookup` restarts is a loop, not a recursion: the client's URL sets its length.
  */
-export function lookupController(root: unknown, segments: string[], request: PecanRequest): Found {
-  let next = new Restart(root, segments);
+export function lookupController(
+  root: unknown,
+  segments: string[],
+  request: PecanRequest,
+  prev: unknown = undefined,
+  trail: Trail = { hooks: null },
+): Found {
+  let next = new Restart(root, segments, prev);
   for (;;) {
     const fallbacks: Fallback[] = [];
     let recovered: Recovered;
     try {
-      const found = findObject(next.node, next.segments, fallbacks, request);
-      if (!isPromise<Endpoint>(found)) return found;
-      return found.catch((error: unknown) => settle(recover(error, fallbacks, request), request));
+      const found = findObject(next.node, next.segments, fallbacks, request, next.prev, trail);
+      if (!isPromise<Endpoint>(found)) return secured(found, request, trail);
+      return found.then(
+        (resolved) => secured(resolved, request, trail),
+        (error: unknown) => settle(recover(error, fallbacks, request, trail), request, trail),
+      );
     } catch (error) {
-      recovered = recover(error, fallbacks, request);
+      recovered = recover(error, fallbacks, request, trail);
     }
     if (!(recovered instanceof Restart)) return recovered;
     next = recovered;
   }
 }
 
-function settle(recovered: Recovered, request: PecanRequest): Found {
+/**
+ * §6.2 step 1: the endpoint's own check. A non-canonical index redirects before any check
+ * (§6.2 step 8), and a `_default` fallback is returned without one, as in Pecan.
+ */
+function secured(found: Endpoint, request: PecanRequest, trail: Trail): Found {
+  withHooks(found, trail);
+  if (found.nonCanonical) return found;
+  const check = checkEndpoint(found.fn, found.self, request);
+  return isPromise(check) ? check.then(() => found) : found;
+}
+
+/** Hands the endpoint the hooks collected along the walk (outer controllers first). */
+function withHooks(found: Endpoint, trail: Trail): Endpoint {
+  if (trail.hooks !== null) {
+    found.hooks = found.hooks ? [...trail.hooks, ...found.hooks] : trail.hooks;
+  }
+  return found;
+}
+
+function settle(recovered: Recovered, request: PecanRequest, trail: Trail): Found {
   return recovered instanceof Restart
-    ? lookupController(recovered.node, recovered.segments, request)
+    ? lookupController(recovered.node, recovered.segments, request, recovered.prev, trail)
     : recovered;
 }
 
-function recover(error: unknown, fallbacks: Fallback[], request: PecanRequest): Recovered {
+function recover(
+  error: unknown,
+  fallbacks: Fallback[],
+  request: PecanRequest,
+  trail: Trail,
+): Recovered {
   if (!(error instanceof HTTPError) || (error.status !== 404 && error.status !== 405)) throw error;
   for (;;) {
     const fallback = fallbacks.pop();
     if (fallback === undefined) throw error;
     // §1.6: a `_default` is itself the endpoint, with the remainder of its level.
-    if (fallback.kind === '_default')
-      return endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder);
+    if (fallback.kind === '_default') {
+      return withHooks(
+        endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder),
+        trail,
+      );
+    }
     // §1.5: a `_lookup` returns the next controller (or nothing: try the next fallback).
     if (!lookupAccepts(fallback)) continue;
     const result: unknown = fallback.fn.apply(fallback.self, fallback.remainder);
     if (isPromise(result)) {
       return result.then((resolved) =>
-        settle(continueLookup(resolved, fallback, error, fallbacks, request), request),
+        settle(
+          continueLookup(resolved, fallback, error, fallbacks, request, trail),
+          request,
+          trail,
+        ),
       );
     }
-    if (isMatch(result)) return continueLookup(result, fallback, error, fallbacks, request);
+    if (isMatch(result)) return continueLookup(result, fallback, error, fallbacks, request, trail);
   }
 }
 
@@ -136,8 +188,9 @@ function continueLookup(
   error: HTTPError,
   fallbacks: Fallback[],
   request: PecanRequest,
+  trail: Trail,
 ): Recovered {
-  if (!isMatch(result)) return recover(error, fallbacks, request);
+  if (!isMatch(result)) return recover(error, fallbacks, request, trail);
   // §1.5: a trailing-slash-only remainder with a positional parameter is still a 404.
   if (
     fallback.remainder.length === 1 &&
@@ -149,64 +202,123 @@ function continueLookup(
   if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[1])) {
     throw new TypeError(`${fallback.meta.label} must return [controller, remainingSegments]`);
   }
-  return new Restart(result[0], (result[1] as unknown[]).map(String));
+  return new Restart(result[0], (result[1] as unknown[]).map(String), fallback.fn);
 }
+
+/** Where the walk is: the current node, the object it was found on, and the segment position. */
+interface Walk {
+  node: unknown;
+  parent: unknown;
+  /** The controller (or `_lookup`/`_route` method) the walk comes from, for security (§6.2). */
+  prev: unknown;
+  pos: number;
+  readonly segments: string[];
+  readonly fallbacks: Fallback[];
+  readonly request: PecanRequest;
+  readonly trail: Trail;
+}
+
+const CONTINUE = Symbol('continue');
 
 function findObject(
   start: unknown,
   segments: string[],
   fallbacks: Fallback[],
   request: PecanRequest,
+  prev: unknown,
+  trail: Trail,
 ): Found {
-  let node = start;
-  let parent: unknown = undefined;
-  let pos = 0;
+  return walkFrom({
+    node: start,
+    parent: undefined,
+    prev,
+    pos: 0,
+    segments,
+    fallbacks,
+    request,
+    trail,
+  });
+}
+
+function walkFrom(walk: Walk): Found {
   for (;;) {
+    const node = walk.node;
     if (node === null || node === undefined) throw notFound();
     const meta = getMeta(node);
     if (meta !== undefined) {
       if (meta.route !== null) throw notFound(); // reachable only by its custom segment (§1.9)
-      return endpoint(node as Function, meta, parent, segments.slice(pos));
+      return endpoint(node as Function, meta, walk.parent, walk.segments.slice(walk.pos));
     }
     if (typeof node !== 'object' && typeof node !== 'function') throw notFound();
     const info = classInfo(node);
-    const segment = segments[pos];
+    if (info.hooks !== null) collectHooks(walk.trail, info.hooks);
+    const segment = walk.segments[walk.pos];
     if (segment !== undefined && info.routes !== null) {
       const custom = info.routes.get(segment);
-      if (custom !== undefined)
-        return endpoint(custom as Function, getMeta(custom)!, node, segments.slice(pos + 1));
+      if (custom !== undefined) {
+        return endpoint(
+          custom as Function,
+          getMeta(custom)!,
+          node,
+          walk.segments.slice(walk.pos + 1),
+        );
+      }
     }
-    // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
-    const index = childOf(node, 'index');
-    const indexMeta = getMeta(index);
-    if (indexMeta !== undefined) {
-      if (segment === undefined)
-        return {
-          fn: index as Function,
-          meta: indexMeta,
-          self: node,
-          remainder: [],
-          nonCanonical: true,
-        };
-      if (segment === '')
-        return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
+    // §6.2: entering a controller from a secured one runs the parent's check.
+    const check = crossBoundary(walk.prev, node, walk.request);
+    if (isPromise(check)) {
+      return check.then(() => {
+        const step = stepInto(walk, node, info);
+        return step === CONTINUE ? walkFrom(walk) : step;
+      });
     }
-    pushFallback(node, '_default', segments, pos, fallbacks);
-    pushFallback(node, '_lookup', segments, pos, fallbacks);
-    const routeFn = childOf(node, '_route');
-    const routeMeta = getMeta(routeFn);
-    if (routeMeta !== undefined)
-      return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
-    if (segment === undefined) throw notFound();
-    const next = childOf(node, segment, info);
-    // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
-    if (!next && fallbacks.length === 0 && indexMeta?.handlers?.has(request.method)) {
-      return endpoint(index as Function, indexMeta, node, segments.slice(pos));
-    }
-    parent = node;
-    node = next;
-    pos++;
+    const step = stepInto(walk, node, info);
+    if (step !== CONTINUE) return step;
   }
+}
+
+function collectHooks(trail: Trail, hooks: readonly PecanHook[]): void {
+  const list = (trail.hooks ??= []);
+  for (const hook of hooks) if (!list.includes(hook)) list.push(hook);
+}
+
+/** One controller of the walk (§1.2 steps 6–13): an endpoint, or CONTINUE with the next node. */
+function stepInto(walk: Walk, node: object, info: ClassInfo): Found | typeof CONTINUE {
+  const { segments, pos, fallbacks, request } = walk;
+  const segment = segments[pos];
+  // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
+  const index = childOf(node, 'index');
+  const indexMeta = getMeta(index);
+  if (indexMeta !== undefined) {
+    if (segment === undefined) {
+      return {
+        fn: index as Function,
+        meta: indexMeta,
+        self: node,
+        remainder: [],
+        nonCanonical: true,
+      };
+    }
+    if (segment === '')
+      return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
+  }
+  pushFallback(node, '_default', segments, pos, fallbacks);
+  pushFallback(node, '_lookup', segments, pos, fallbacks);
+  const routeFn = childOf(node, '_route');
+  if (getMeta(routeFn) !== undefined) {
+    return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
+  }
+  if (segment === undefined) throw notFound();
+  const next = childOf(node, segment, info);
+  // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
+  if (!next && fallbacks.length === 0 && indexMeta?.handlers?.has(request.method)) {
+    return endpoint(index as Function, indexMeta, node, segments.slice(pos));
+  }
+  walk.prev = node;
+  walk.parent = node;
+  walk.node = next;
+  walk.pos = pos + 1;
+  return CONTINUE;
 }
 
 function pushFallback(
@@ -222,7 +334,16 @@ function pushFallback(
     fallbacks.push({ kind, fn: fn as Function, meta, self: node, remainder: segments.slice(pos) });
 }
 
-/** §1.7: `_route(remainder, request)` takes over and names the endpoint. */
+/** A `_route` may also answer with a whole endpoint (e.g. RestController walking a child). */
+export function isEndpoint(value: unknown): value is Endpoint {
+  return typeof value === 'object' && value !== null && 'nonCanonical' in value && 'meta' in value;
+}
+
+/**
+ * §1.7: `_route(remainder, request)` takes over and names the endpoint: it returns
+ * `[exposedFn, remainder]`, `[exposedFn, remainder, self]` (the object to call it on), or an
+ * endpoint found by `lookupController`. The returned controller is behind a boundary (§6.2).
+ */
 function delegateRoute(
   routeFn: Function,
   self: object,
@@ -230,14 +351,22 @@ function delegateRoute(
   request: PecanRequest,
 ): Found {
   const result: unknown = routeFn.call(self, remainder, request);
-  const finish = (value: unknown): Endpoint => {
-    if (!Array.isArray(value) || value.length !== 2) {
+  const finish = (value: unknown): Found => {
+    if (isEndpoint(value)) return value;
+    if (!Array.isArray(value) || value.length < 2 || value.length > 3) {
       throw new TypeError('_route must return [controller, remainingSegments]');
     }
-    const [fn, rest] = value as [unknown, unknown];
+    const [fn, rest, owner = self] = value as [unknown, unknown, unknown];
     const meta = getMeta(fn);
     if (meta === undefined) throw notFound();
-    return endpoint(fn as Function, meta, self, Array.isArray(rest) ? rest.map(String) : []);
+    const found = endpoint(
+      fn as Function,
+      meta,
+      owner,
+      Array.isArray(rest) ? rest.map(String) : [],
+    );
+    const check = crossBoundary(routeFn, fn, request);
+    return isPromise(check) ? check.then(() => found) : found;
   };
   return isPromise(result) ? result.then(finish) : finish(result);
 }

@@ -32,3 +32,32 @@ export function hooksFor(hooks: readonly PecanHook[], stage: HookStage): PecanHo
 export function sortHooks(hooks: readonly PecanHook[]): PecanHook[] {
   return hooks.slice().sort((a, b) => a.priority - b.priority);
 }
+
+/** The hooks of each stage that runs once a controller is known, in run order (null: none). */
+export interface HookChains {
+  readonly before: PecanHook[] | null;
+  readonly after: PecanHook[] | null;
+  readonly onError: PecanHook[] | null;
+}
+
+export function buildChains(sorted: readonly PecanHook[]): HookChains {
+  return {
+    before: hooksFor(sorted, 'before'),
+    after: hooksFor(sorted, 'after'),
+    onError: hooksFor(sorted, 'onError'),
+  };
+}
+
+/**
+ * §5.3: the hooks of a request — controller hooks with the app's, by priority; on a tie the
+ * controller's come first.
+ */
+export function mergeHooks(
+  controllerHooks: readonly PecanHook[],
+  appHooks: readonly PecanHook[],
+): PecanHook[] {
+  return sortHooks([
+    ...controllerHooks,
+    ...appHooks.filter((hook) => !controllerHooks.includes(hook)),
+  ]);
+}

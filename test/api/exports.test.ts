@@ -7,6 +7,7 @@ it('exports exactly the public names', () => {
   expect(Object.keys(pecan).sort()).toEqual([
     'App',
     'HTTPError',
+    'HookController',
     'PecanHook',
     'PecanRequest',
     'PecanResponse',
