@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'bench/results/**',
+      'bench/.build/**',
       'test/.doc-examples/**',
     ],
   },

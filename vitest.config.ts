@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Examples and docs import 'pecan'; tests run them against the source.
-    alias: { pecan: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    // 'pecan/testing' comes first: an alias also matches 'pecan/…' paths.
+    alias: {
+      'pecan/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      pecan: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -1,7 +1,33 @@
 import './controller/metadata-polyfill.js';
 
 export { makeApp, type PecanApp } from './make-app.js';
+export {
+  Config,
+  conf,
+  setConfig,
+  defineConfig,
+  loadApp,
+  deploy,
+  createLogger,
+  type ConfigSource,
+  type ConfigOptions,
+  type SetConfigOptions,
+  type ConfigInput,
+  type ServerSettings,
+  type AppSettings,
+  type PecanConf,
+  type LoadedApp,
+  type LoggingSettings,
+  type LoggerSettings,
+  type LogLevel,
+  type LogRecord,
+  type LogStream,
+} from './config/index.js';
 export { App, type AppOptions } from './core/app.js';
+export { type PecanHandler, type WrapApp } from './middleware/handler.js';
+export { type NodeMiddleware } from './middleware/node-middleware.js';
+export { type StaticOptions } from './middleware/static-files.js';
+export { type StaticFile, type StaticFileSystem } from './middleware/file-system.js';
 export {
   expose,
   when,
@@ -10,6 +36,7 @@ export {
   type WhenOptions,
 } from './controller/expose.js';
 export { route } from './controller/route.js';
+export { RestController } from './dispatch/rest-controller.js';
 export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
 export { redirect, type RedirectOptions } from './core/redirect.js';
 export { request, response } from './core/context.js';
@@ -20,8 +47,30 @@ export { State, type Arguments } from './core/state.js';
 export { type Logger } from './core/logger.js';
 export { type CookieOptions } from './core/cookies.js';
 export { type UploadedFile } from './binding/body.js';
-export { PecanHook } from './hooks/pecan-hook.js';
+export { PecanHook, type HooksOption } from './hooks/pecan-hook.js';
 export { HookController } from './hooks/hook-controller.js';
+export { TransactionHook, type TransactionCallback } from './hooks/transaction-hook.js';
+export {
+  transactional,
+  afterCommit,
+  afterRollback,
+  type AfterAction,
+} from './hooks/transactional.js';
+export {
+  RequestViewerHook,
+  type RequestViewerConfig,
+  type Writer,
+} from './hooks/request-viewer-hook.js';
 export { jsonify } from './render/jsonify.js';
+export { secure, unlocked } from './security/secure.js';
+export { SecureController } from './security/secure-controller.js';
+export { type SecurityCheck } from './security/marks.js';
 export { overrideTemplate, render } from './render/template-api.js';
-export { type Renderer, type RendererFactory, type RendererOptions } from './render/renderers.js';
+export {
+  type Rendered,
+  type Renderer,
+  type RendererFactory,
+  type RendererOptions,
+} from './render/renderers.js';
+export { type ExtraNamespace } from './render/extra-namespace.js';
+export { TemplateError, type TemplateErrorDetails } from './render/template-error.js';

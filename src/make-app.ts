@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type AppOptions } from './core/app.js';
 import { handleNode } from './adapters/node.js';
 import { handleFetch } from './adapters/fetch.js';
+import { buildHandler } from './middleware/build-handler.js';
+import { runNodeMiddleware } from './middleware/node-middleware.js';
 
 /** A pecan application: a Node request listener that also answers Fetch requests. */
 export interface PecanApp {
@@ -18,9 +20,22 @@ export interface PecanApp {
  */
 export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
   const app = new App(root, options);
-  const listener = (req: IncomingMessage, res: ServerResponse): void => handleNode(app, req, res);
+  // The edge layers around the lifecycle (§0.1), shared by both entry points.
+  const handler = buildHandler(app);
+  const serve = (req: IncomingMessage, res: ServerResponse): void =>
+    handleNode(app, handler, req, res);
+  const middleware = app.options.middleware ?? [];
+  // Connect-style middleware wraps the Node entry point only: it needs Node's req/res.
+  const listener = middleware.length > 0 ? runNodeMiddleware(middleware, serve, app.logger) : serve;
+  let warned = middleware.length === 0;
   return Object.assign(listener, {
-    fetch: (request: Request) => handleFetch(app, request),
+    fetch: (request: Request) => {
+      if (!warned) {
+        warned = true;
+        app.logger.warn('pecan: app.fetch does not run the Node `middleware` of this app');
+      }
+      return handleFetch(app, handler, request);
+    },
     app,
   });
 }

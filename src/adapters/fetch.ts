@@ -1,9 +1,11 @@
 import type { App } from '../core/app.js';
-import { handle } from '../core/lifecycle.js';
+import type { PecanHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
 import { readFetchBody } from '../binding/read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
+import { lastForward } from '../core/forward.js';
+import { fetchObserver } from './fetch-observers.js';
 
 class FetchBodyReader implements BodyReader {
   readonly hasBody: boolean;
@@ -16,7 +18,11 @@ class FetchBodyReader implements BodyReader {
 }
 
 /** `app.fetch(request)`: the Fetch API entry point (Bun, Deno, workers, tests). */
-export async function handleFetch(app: App, fetchRequest: Request): Promise<Response> {
+export async function handleFetch(
+  app: App,
+  handler: PecanHandler,
+  fetchRequest: Request,
+): Promise<Response> {
   const url = new URL(fetchRequest.url);
   // Keep the path exactly as received (still encoded): routing decodes it itself.
   const afterOrigin = fetchRequest.url.slice(url.origin.length);
@@ -31,7 +37,9 @@ export async function handleFetch(app: App, fetchRequest: Request): Promise<Resp
     headers: fetchRequest.headers,
     scriptName: app.basePath,
   });
-  const response = await handle(app, request, new FetchBodyReader(fetchRequest));
+  request.attachBody(new FetchBodyReader(fetchRequest), app.bodyLimit);
+  const response = await handler(request);
+  fetchObserver(fetchRequest)?.(lastForward(request));
   const head = fetchRequest.method === 'HEAD';
   try {
     return toFetchResponse(response, head, (error) =>

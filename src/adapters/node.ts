@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { App } from '../core/app.js';
-import { handle } from '../core/lifecycle.js';
+import type { PecanHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader, type RequestHeaders } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
 import { readNodeBody } from '../binding/read-body.js';
@@ -65,9 +65,15 @@ function absoluteFormPath(target: string): string {
 }
 
 /** The Node request listener: `http.createServer(app)`. */
-export function handleNode(app: App, req: IncomingMessage, res: ServerResponse): void {
+export function handleNode(
+  app: App,
+  handler: PecanHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const request = nodeRequest(app, req);
-  handle(app, request, new NodeBodyReader(req)).then(
+  request.attachBody(new NodeBodyReader(req), app.bodyLimit);
+  handler(request).then(
     (response) => {
       // A body refused for its size was left unread: the connection cannot be reused.
       if (response.status === 413) response.headers.set('Connection', 'close');
@@ -119,10 +125,13 @@ export function writeNode(
     return;
   }
   res.writeHead(response.status, response.reason, headers.toRawList());
+  // A Node stream (a static file) is piped as it is; anything else is adapted.
   const stream =
-    body instanceof ReadableStream
-      ? Readable.fromWeb(body as import('node:stream/web').ReadableStream)
-      : Readable.from(body);
+    body instanceof Readable
+      ? body
+      : body instanceof ReadableStream
+        ? Readable.fromWeb(body as import('node:stream/web').ReadableStream)
+        : Readable.from(body);
   if (head) {
     stream.destroy();
     res.end();

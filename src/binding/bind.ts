@@ -2,6 +2,7 @@ import { HTTPError } from '../core/errors.js';
 import type { Arguments } from '../core/state.js';
 import type { Signature } from './signature.js';
 import type { Params } from './params.js';
+import type { PecanRequest } from '../core/request.js';
 
 /**
  * Pecan's argument mapping (§2.2–2.4): path segments fill the declared parameters in order,
@@ -46,6 +47,20 @@ export function bindArguments(
     for (const name in params) if (!isDeclared(declared, name)) kwargs[name] = params[name];
   }
   return { args, varargs, kwargs };
+}
+
+/**
+ * §2.2 step 2: the parent ids a nested RestController collected in `request.pecan.routingArgs`
+ * (§4.3) go before the path remainder, and are consumed.
+ */
+export function withRoutingArgs(
+  request: PecanRequest,
+  remainder: readonly string[],
+): readonly string[] {
+  const ids = request.pecan.routingArgs;
+  if (ids === undefined) return remainder;
+  delete request.pecan.routingArgs;
+  return [...ids, ...remainder];
 }
 
 const EMPTY_KWARGS: Record<string, unknown> = Object.freeze(Object.create(null)) as Record<

@@ -28,13 +28,28 @@ function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
   }
   if (type === 'application/x-www-form-urlencoded') return merge(request.query, request.form, true);
   if (type === 'multipart/form-data') {
-    const header = request.headers.get('content-type') ?? '';
-    return parseMultipart(request.body, header).then(({ fields, files }) => {
-      request.setMultipart(fields, files);
-      return merge(request.query, fields, true);
-    });
+    return loadMultipart(request).then((fields) => merge(request.query, fields, true));
   }
   return request.query;
+}
+
+const multipartBodies = new WeakMap<PecanRequest, Promise<Params>>();
+
+/**
+ * Parses a (loaded) multipart body once per request and stores it on the request; a
+ * RestController reads `_method` from it before the params stage (§4.2 step 1).
+ */
+export function loadMultipart(request: PecanRequest): Promise<Params> {
+  let fields = multipartBodies.get(request);
+  if (fields === undefined) {
+    const header = request.headers.get('content-type') ?? '';
+    fields = parseMultipart(request.body, header).then((parsed) => {
+      request.setMultipart(parsed.fields, parsed.files);
+      return parsed.fields;
+    });
+    multipartBodies.set(request, fields);
+  }
+  return fields;
 }
 
 /**

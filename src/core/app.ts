@@ -1,24 +1,40 @@
 import {
+  appHooks,
   buildChains,
   hooksFor,
-  sortHooks,
   type HookChains,
+  type HooksOption,
   type PecanHook,
 } from '../hooks/pecan-hook.js';
 import { Renderers, type RendererFactory } from '../render/renderers.js';
 import { defaultLogger, type Logger } from './logger.js';
+import type { StaticOptions } from '../middleware/static-files.js';
+import type { WrapApp } from '../middleware/handler.js';
+import type { NodeMiddleware } from '../middleware/node-middleware.js';
 
 export interface AppOptions {
-  /** App-wide hooks (§5.2). */
-  hooks?: PecanHook[];
+  /** App-wide hooks (§5.2): a list, or a zero-argument function returning one. */
+  hooks?: HooksOption;
   /** Error documents: status → path served for that status (§8.4). */
   errors?: Record<number | string, string>;
   /** Debug mode: the debug error page (never in production). */
   debug?: boolean;
-  /** Folder templates are read from (default `templates`). */
+  /** Folder templates are read from (default `templates`, relative to the working directory). */
   templatePath?: string;
-  /** Folder of static files. */
+  /**
+   * Folder of static files (§13), served in debug mode — or always with `serveStatic`. A file
+   * shadows any route with the same path.
+   */
   staticRoot?: string;
+  /**
+   * Serve `staticRoot` whatever `debug` says (`true`, or options such as `{ index: true }`);
+   * `false` turns it off in debug mode too. Default: serve only in debug mode, as Pecan.
+   */
+  serveStatic?: boolean | StaticOptions;
+  /** Pecan's `wrap_app`: wraps the app's handler once, innermost (§0.1); both entry points. */
+  wrapApp?: WrapApp;
+  /** Connect/Express-style `(req, res, next)` middleware around the Node entry point. */
+  middleware?: NodeMiddleware[];
   /** Renderer for templates without an `engine:` prefix (default `eta`). */
   defaultRenderer?: string;
   /** Extra renderers by name (Pecan's `custom_renderers`). */
@@ -58,11 +74,14 @@ export class App {
   readonly bodyLimit: number;
   readonly defaultRenderer: string;
   readonly errors: ReadonlyMap<number, string>;
+  /** The options as given (snake_case keys renamed), for the edge layers `makeApp` builds. */
+  readonly options: AppOptions;
 
   constructor(root: unknown, given: AppOptions = {}) {
     const options = camelCaseKeys(given);
+    this.options = options;
     this.root = isClass(root) ? new root() : root;
-    this.hooks = sortHooks(options.hooks ?? []);
+    this.hooks = appHooks(options.hooks);
     this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
     this.chains = buildChains(this.hooks);
     this.logger = options.logger ?? defaultLogger;
@@ -76,15 +95,13 @@ export class App {
     this.errors = new Map(
       Object.entries(options.errors ?? {}).map(([status, path]) => [Number(status), path]),
     );
-    this.renderers = new Renderers(
-      options.customRenderers ?? {},
-      {
-        templatePath: options.templatePath ?? 'templates',
-        extraVars: options.extraTemplateVars ?? {},
-        debug: this.debug,
-      },
-      this.defaultRenderer,
-    );
+    this.renderers = new Renderers({
+      customRenderers: options.customRenderers,
+      extraTemplateVars: options.extraTemplateVars,
+      templatePath: options.templatePath,
+      defaultRenderer: this.defaultRenderer,
+      debug: this.debug,
+    });
   }
 }
 

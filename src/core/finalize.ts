@@ -34,7 +34,7 @@ function dropContentType(response: PecanResponse): void {
 }
 
 /** A stream that will not be sent is closed, so its source can free what it holds. */
-function closeStream(body: Exclude<ResponseBody, string | Uint8Array | null>): void {
+export function closeStream(body: Exclude<ResponseBody, string | Uint8Array | null>): void {
   const ignore = () => {};
   if (body instanceof ReadableStream) {
     body.cancel().catch(ignore);

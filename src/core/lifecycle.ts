@@ -4,16 +4,16 @@
  */
 import type { App } from './app.js';
 import { State } from './state.js';
-import { PecanRequest, type BodyReader } from './request.js';
+import type { PecanRequest, BodyReader } from './request.js';
+import { forwardRequest } from './forward.js';
 import { PecanResponse } from './response.js';
 import { HTTPError, InternalRedirect } from './errors.js';
 import { runInContext } from './context.js';
 import { errorResponse } from './error-response.js';
-import { fromFetchResponse } from './fetch-response.js';
 import { normaliseEmptyBody } from './finalize.js';
 import { getMeta } from '../controller/meta.js';
 import { decodePath } from '../binding/params.js';
-import { bindArguments, callArguments } from '../binding/bind.js';
+import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
 import { collectParams } from '../binding/collect-params.js';
 import { routeRequest } from '../dispatch/route-request.js';
 import { pickHandler, allowedMethods } from '../dispatch/generic.js';
@@ -22,16 +22,16 @@ import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
 import { buildChains, mergeHooks, type PecanHook } from '../hooks/pecan-hook.js';
 import { isPromise } from './is-promise.js';
 import { applyResult } from '../render/apply-result.js';
-
-const HANDLED = Symbol('handled');
+import { debugPage } from '../middleware/debug-page.js';
 
 /** Handles one request and resolves to the response to send. Never rejects. */
 export function handle(
   app: App,
   request: PecanRequest,
-  body: BodyReader | null,
+  body?: BodyReader | null,
 ): Promise<PecanResponse> {
-  request.attachBody(body, app.bodyLimit);
+  // Without `body`: the body the adapter (or `forwardRequest`) already attached is used.
+  if (body !== undefined) request.attachBody(body, app.bodyLimit);
   const state = new State(request, new PecanResponse(), app);
   return app.contextLocals ? runInContext(state, () => serve(app, state)) : serve(app, state);
 }
@@ -40,7 +40,6 @@ async function serve(app: App, state: State): Promise<PecanResponse> {
   const visited = new Set<string>();
   try {
     for (;;) {
-      let failure: unknown = HANDLED;
       try {
         const pending = findAndInvoke(app, state);
         if (pending !== undefined) await pending;
@@ -50,15 +49,14 @@ async function serve(app: App, state: State): Promise<PecanResponse> {
           followInternalRedirect(state, error, visited);
           continue;
         }
-        // On failure: the error becomes the response, then the onError hooks (§0.1 step 5).
-        failure = await handleError(app, state, error);
+        // On failure: the error's response, then the onError hooks (§0.1 step 5).
+        await handleError(app, state, error);
       }
       // 12. after hooks, in reverse priority order, on success and on failure (§5.3).
       if (state.chains.after !== null) {
         const pending = runHooks(state.chains.after, 'after', state);
         if (pending !== undefined) await pending;
       }
-      if (failure !== HANDLED) state.response = serverError(app, state, failure);
       // 13. Empty-body normalisation: 200 without body → 204; no Content-Type on 204/304 (§7.9).
       const pending = normaliseEmptyBody(state.response);
       if (pending !== undefined) await pending;
@@ -83,13 +81,14 @@ async function findAndInvoke(app: App, state: State): Promise<void> {
   // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash (§3.4, §1.2, §1.4).
   let endpoint = routeRequest(app, request);
   if (isPromise(endpoint)) endpoint = await endpoint;
-  // 6. Controller hooks of the controllers walked (§5.4); the generic handler for the method,
-  //    with its security check (§3.5, §6.3).
-  if (endpoint.hooks) useControllerHooks(state, endpoint.hooks);
+  // 6. The generic handler for the method, with its security check (§3.5, §6.3). Once the
+  //    controller is known, the hooks of the controllers walked join the app's (§5.3, §5.4):
+  //    a request that fails before this point runs the app hooks only, as in Pecan.
   let handler = pickHandler(endpoint, request);
   if (isPromise(handler)) handler = await handler;
   const { fn, meta } = handler;
   state.controller = fn;
+  if (endpoint.hooks) useControllerHooks(state, endpoint.hooks);
   // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
   negotiateContentType(request, meta, app.logger);
   // 8. Params: query, JSON or form body (§2.1).
@@ -101,7 +100,9 @@ async function findAndInvoke(app: App, state: State): Promise<void> {
   const prefix = app.contextLocals
     ? NO_PREFIX
     : explicitPrefix(state, meta.label, signature.params.length);
-  const bound = bindArguments(signature, meta.label, endpoint.remainder, params, prefix.length);
+  //    Nested RestControllers' parent ids come first (§2.2 step 2).
+  const remainder = withRoutingArgs(request, endpoint.remainder);
+  const bound = bindArguments(signature, meta.label, remainder, params, prefix.length);
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
   // 10. before hooks (§5.3).
   if (state.chains.before !== null) {
@@ -140,40 +141,62 @@ function explicitPrefix(state: State, label: string, declared: number): readonly
   return [state.request, state.response];
 }
 
-/** Returns HANDLED when the error became the response, or the error to answer with a 500. */
-async function handleError(app: App, state: State, error: unknown): Promise<unknown> {
-  if (error instanceof HTTPError) {
-    state.response = errorResponse(error, state.request);
-    state.request.pecan.originalError = error;
-  }
+/**
+ * On failure (§0.1 step 5): the error's response becomes `state.response` — an HTTPError's own,
+ * or the opaque 500 that answers any other error — then the onError hooks run, and the first
+ * response one returns replaces it (§5.3). A non-HTTP error that no hook answered is logged.
+ */
+async function handleError(app: App, state: State, error: unknown): Promise<void> {
+  const httpError = error instanceof HTTPError ? error : null;
+  if (httpError !== null) state.request.pecan.originalError = httpError;
+  // DESIGN §4: state.response is the response that will be sent (Pecan left its 200 in place).
+  state.response =
+    httpError !== null
+      ? errorResponse(httpError, state.request)
+      : unhandledResponse(app, state, error);
   if (state.chains.onError !== null) {
-    const replacement = await runErrorHooks(state.chains.onError, state, error);
-    if (replacement instanceof PecanResponse) {
-      state.response = replacement;
-      return HANDLED;
+    let replacement: PecanResponse | undefined;
+    try {
+      replacement = await runErrorHooks(state.chains.onError, state, error);
+    } catch (hookError) {
+      // An onError hook that throws fails the request; the after hooks still run (§0.1 step 6).
+      logUnhandled(app, state, hookError);
+      state.response = unhandledResponse(app, state, hookError);
+      return;
     }
-    if (typeof Response !== 'undefined' && replacement instanceof Response) {
-      state.response = fromFetchResponse(replacement);
-      return HANDLED;
+    if (replacement !== undefined) {
+      state.response = replacement;
+      return;
     }
   }
-  if (!(error instanceof HTTPError)) return error;
+  if (httpError === null) {
+    logUnhandled(app, state, error);
+    return;
+  }
   // §3.5: a 405 from a generic controller lists its registered methods (never an empty Allow).
-  if (error.status === 405 && !state.response.headers.has('allow')) {
+  if (httpError.status === 405 && !state.response.headers.has('allow')) {
     const allow = allowedMethods(getMeta(state.controller));
     if (allow !== null) state.response.headers.set('Allow', allow);
   }
-  return HANDLED;
 }
 
 /** §8.3: an unhandled error is logged and answered with a 500 that reveals nothing. */
 function serverError(app: App, state: State, error: unknown): PecanResponse {
+  logUnhandled(app, state, error);
+  return unhandledResponse(app, state, error);
+}
+
+/** The answer to an error no one handled: the debug page in debug mode only (§8.6). */
+function unhandledResponse(app: App, state: State, error: unknown): PecanResponse {
+  return app.debug ? debugPage(state, error) : errorResponse(new HTTPError(500), state.request);
+}
+
+function logUnhandled(app: App, state: State, error: unknown): void {
   const label = getMeta(state.controller)?.label;
   app.logger.error(
     `Unhandled error${label ? ` in ${label}` : ''} for ${state.request.method} ${state.request.rawPath}`,
     error,
   );
-  return errorResponse(new HTTPError(500), state.request);
 }
 
 function followInternalRedirect(
@@ -183,26 +206,19 @@ function followInternalRedirect(
 ): void {
   const old = state.request;
   visited.add(old.rawPath);
-  const [path = '', query] = splitOnce(redirect.location, '?');
-  if (visited.has(path))
-    throw new Error(`Forwarding loop detected; ${path} visited twice (internal redirect)`);
-  const next = new PecanRequest({
-    method: old.method,
-    origin: old.origin,
-    rawPath: path,
-    queryString: query ?? old.queryString,
-    headers: old.headers,
-    scriptName: old.scriptName,
-  });
-  next.inheritBody(old);
-  next.context = old.context; // §7.3: the context is carried over
+  // §7.6: without a `?query` in the location the query string is kept.
+  const next = forwardRequest(old, redirect.location, old.queryString);
+  if (visited.has(next.rawPath)) {
+    const chain = [...visited].join(', ');
+    throw new Error(
+      `Forwarding loop detected; ${next.rawPath} visited twice (internal redirect path: ${chain})`,
+    );
+  }
   state.request = next;
   state.response = new PecanResponse();
   state.controller = null;
   state.arguments = null;
-}
-
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const at = text.indexOf(separator);
-  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+  // The forwarded request is a new request: the first one's controller hooks do not apply.
+  state.hooks = state.app.hooks;
+  state.chains = state.app.chains;
 }

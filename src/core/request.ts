@@ -33,6 +33,10 @@ export interface RoutingState {
   /** Set by `overrideTemplate()`. */
   overrideTemplate?: string | null;
   overrideContentType?: string | null;
+  /** What the controller returned (§3.8 `namespace`; unset when it returned a response). */
+  namespace?: unknown;
+  /** The template chosen for the result, `null` for none (§3.8 `template_name`). */
+  templateName?: string | null;
   /** Parent ids collected by nested RestControllers (temporary). */
   routingArgs?: string[];
   /** On an error-document page: the error being documented. */

@@ -30,6 +30,8 @@ interface Fallback {
   meta: ControllerMeta;
   self: object;
   remainder: string[];
+  /** How many hooks the walk had collected when it reached this fallback's controller. */
+  hooks: number;
 }
 
 type Found = Endpoint | Promise<Endpoint>;
@@ -69,6 +71,8 @@ class Restart {
     readonly segments: string[],
     /** The `_lookup` that returned the node: the first security boundary (§6.2). */
     readonly prev: unknown = undefined,
+    /** The controller that `_lookup` belongs to (its `this`, for security checks). */
+    readonly owner: unknown = undefined,
   ) {}
 }
 
@@ -85,13 +89,14 @@ export function lookupController(
   request: PecanRequest,
   prev: unknown = undefined,
   trail: Trail = { hooks: null },
+  owner: unknown = undefined,
 ): Found {
-  let next = new Restart(root, segments, prev);
+  let next = new Restart(root, segments, prev, owner);
   for (;;) {
     const fallbacks: Fallback[] = [];
     let recovered: Recovered;
     try {
-      const found = findObject(next.node, next.segments, fallbacks, request, next.prev, trail);
+      const found = findObject(next, fallbacks, request, trail);
       if (!isPromise<Endpoint>(found)) return secured(found, request, trail);
       return found.then(
         (resolved) => secured(resolved, request, trail),
@@ -107,7 +112,8 @@ export function lookupController(
 
 /**
  * §6.2 step 1: the endpoint's own check. A non-canonical index redirects before any check
- * (§6.2 step 8), and a `_default` fallback is returned without one, as in Pecan.
+ * (§6.2 step 8). A `_default` fallback is checked too: Pecan returned it unchecked, which left a
+ * SecureController's `_default` open to everyone.
  */
 function secured(found: Endpoint, request: PecanRequest, trail: Trail): Found {
   withHooks(found, trail);
@@ -116,17 +122,29 @@ function secured(found: Endpoint, request: PecanRequest, trail: Trail): Found {
   return isPromise(check) ? check.then(() => found) : found;
 }
 
-/** Hands the endpoint the hooks collected along the walk (outer controllers first). */
+/**
+ * Hands the endpoint the hooks collected along the walk (outer controllers first; DESIGN §5.10).
+ * An endpoint a `_route` found with its own walk keeps its hooks after the outer ones.
+ */
 function withHooks(found: Endpoint, trail: Trail): Endpoint {
   if (trail.hooks !== null) {
-    found.hooks = found.hooks ? [...trail.hooks, ...found.hooks] : trail.hooks;
+    const hooks = trail.hooks.slice();
+    for (const hook of found.hooks ?? []) if (!hooks.includes(hook)) hooks.push(hook);
+    found.hooks = hooks;
   }
   return found;
 }
 
 function settle(recovered: Recovered, request: PecanRequest, trail: Trail): Found {
   return recovered instanceof Restart
-    ? lookupController(recovered.node, recovered.segments, request, recovered.prev, trail)
+    ? lookupController(
+        recovered.node,
+        recovered.segments,
+        request,
+        recovered.prev,
+        trail,
+        recovered.owner,
+      )
     : recovered;
 }
 
@@ -140,10 +158,13 @@ function recover(
   for (;;) {
     const fallback = fallbacks.pop();
     if (fallback === undefined) throw error;
+    // Back at the fallback's controller: hooks of controllers walked below it do not apply.
+    if (trail.hooks !== null) trail.hooks.length = fallback.hooks;
     // §1.6: a `_default` is itself the endpoint, with the remainder of its level.
     if (fallback.kind === '_default') {
-      return withHooks(
+      return secured(
         endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder),
+        request,
         trail,
       );
     }
@@ -173,7 +194,8 @@ function lookupAccepts(fallback: Fallback): boolean {
   return count >= required && (signature.rest !== null || count <= signature.params.length);
 }
 
-function isMatch(result: unknown): boolean {
+/** §1.5: a `_lookup` result that means "no match" (also used by RestController). */
+export function isMatch(result: unknown): boolean {
   return !(
     result === undefined ||
     result === null ||
@@ -202,7 +224,7 @@ function continueLookup(
   if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[1])) {
     throw new TypeError(`${fallback.meta.label} must return [controller, remainingSegments]`);
   }
-  return new Restart(result[0], (result[1] as unknown[]).map(String), fallback.fn);
+  return new Restart(result[0], (result[1] as unknown[]).map(String), fallback.fn, fallback.self);
 }
 
 /** Where the walk is: the current node, the object it was found on, and the segment position. */
@@ -211,6 +233,8 @@ interface Walk {
   parent: unknown;
   /** The controller (or `_lookup`/`_route` method) the walk comes from, for security (§6.2). */
   prev: unknown;
+  /** When `prev` is a `_lookup`/`_route` method: the controller it belongs to. */
+  owner: unknown;
   pos: number;
   readonly segments: string[];
   readonly fallbacks: Fallback[];
@@ -221,19 +245,18 @@ interface Walk {
 const CONTINUE = Symbol('continue');
 
 function findObject(
-  start: unknown,
-  segments: string[],
+  start: Restart,
   fallbacks: Fallback[],
   request: PecanRequest,
-  prev: unknown,
   trail: Trail,
 ): Found {
   return walkFrom({
-    node: start,
+    node: start.node,
     parent: undefined,
-    prev,
+    prev: start.prev,
+    owner: start.owner,
     pos: 0,
-    segments,
+    segments: start.segments,
     fallbacks,
     request,
     trail,
@@ -247,32 +270,24 @@ function walkFrom(walk: Walk): Found {
     const meta = getMeta(node);
     if (meta !== undefined) {
       if (meta.route !== null) throw notFound(); // reachable only by its custom segment (§1.9)
-      return endpoint(node as Function, meta, walk.parent, walk.segments.slice(walk.pos));
+      const found = endpoint(node as Function, meta, walk.parent, walk.segments.slice(walk.pos));
+      // §6.2: a method reached by name has no boundary (its own state counts), but one handed
+      // over by a `_lookup` is still behind that `_lookup`'s check.
+      if (walk.owner === undefined) return found;
+      const check = crossBoundary(walk.prev, node, walk.request, walk.owner);
+      return isPromise(check) ? check.then(() => found) : found;
     }
     if (typeof node !== 'object' && typeof node !== 'function') throw notFound();
-    const info = classInfo(node);
-    if (info.hooks !== null) collectHooks(walk.trail, info.hooks);
-    const segment = walk.segments[walk.pos];
-    if (segment !== undefined && info.routes !== null) {
-      const custom = info.routes.get(segment);
-      if (custom !== undefined) {
-        return endpoint(
-          custom as Function,
-          getMeta(custom)!,
-          node,
-          walk.segments.slice(walk.pos + 1),
-        );
-      }
-    }
-    // §6.2: entering a controller from a secured one runs the parent's check.
-    const check = crossBoundary(walk.prev, node, walk.request);
+    // §6.2: entering a controller from a secured one runs the parent's check. Pecan ran it after
+    // the custom segments (§1.9), which let a custom route skip it; here it comes first.
+    const check = crossBoundary(walk.prev, node, walk.request, walk.owner);
     if (isPromise(check)) {
       return check.then(() => {
-        const step = stepInto(walk, node, info);
+        const step = stepInto(walk, node);
         return step === CONTINUE ? walkFrom(walk) : step;
       });
     }
-    const step = stepInto(walk, node, info);
+    const step = stepInto(walk, node);
     if (step !== CONTINUE) return step;
   }
 }
@@ -282,10 +297,18 @@ function collectHooks(trail: Trail, hooks: readonly PecanHook[]): void {
   for (const hook of hooks) if (!list.includes(hook)) list.push(hook);
 }
 
-/** One controller of the walk (§1.2 steps 6–13): an endpoint, or CONTINUE with the next node. */
-function stepInto(walk: Walk, node: object, info: ClassInfo): Found | typeof CONTINUE {
+/** One controller of the walk (§1.2 steps 3–13): an endpoint, or CONTINUE with the next node. */
+function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
   const { segments, pos, fallbacks, request } = walk;
   const segment = segments[pos];
+  const info = classInfo(node);
+  if (info.hooks !== null) collectHooks(walk.trail, info.hooks);
+  if (segment !== undefined && info.routes !== null) {
+    const custom = info.routes.get(segment);
+    if (custom !== undefined) {
+      return endpoint(custom as Function, getMeta(custom)!, node, segments.slice(pos + 1));
+    }
+  }
   // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
   const index = childOf(node, 'index');
   const indexMeta = getMeta(index);
@@ -302,8 +325,8 @@ function stepInto(walk: Walk, node: object, info: ClassInfo): Found | typeof CON
     if (segment === '')
       return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
   }
-  pushFallback(node, '_default', segments, pos, fallbacks);
-  pushFallback(node, '_lookup', segments, pos, fallbacks);
+  pushFallback(node, '_default', walk);
+  pushFallback(node, '_lookup', walk);
   const routeFn = childOf(node, '_route');
   if (getMeta(routeFn) !== undefined) {
     return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
@@ -315,23 +338,25 @@ function stepInto(walk: Walk, node: object, info: ClassInfo): Found | typeof CON
     return endpoint(index as Function, indexMeta, node, segments.slice(pos));
   }
   walk.prev = node;
+  walk.owner = undefined;
   walk.parent = node;
   walk.node = next;
   walk.pos = pos + 1;
   return CONTINUE;
 }
 
-function pushFallback(
-  node: object,
-  kind: Fallback['kind'],
-  segments: string[],
-  pos: number,
-  fallbacks: Fallback[],
-): void {
+function pushFallback(node: object, kind: Fallback['kind'], walk: Walk): void {
   const fn = childOf(node, kind);
   const meta = getMeta(fn);
-  if (meta !== undefined)
-    fallbacks.push({ kind, fn: fn as Function, meta, self: node, remainder: segments.slice(pos) });
+  if (meta === undefined) return;
+  walk.fallbacks.push({
+    kind,
+    fn: fn as Function,
+    meta,
+    self: node,
+    remainder: walk.segments.slice(walk.pos),
+    hooks: walk.trail.hooks?.length ?? 0,
+  });
 }
 
 /** A `_route` may also answer with a whole endpoint (e.g. RestController walking a child). */
@@ -352,7 +377,10 @@ function delegateRoute(
 ): Found {
   const result: unknown = routeFn.call(self, remainder, request);
   const finish = (value: unknown): Found => {
-    if (isEndpoint(value)) return value;
+    if (isEndpoint(value)) {
+      const check = crossBoundary(routeFn, value.fn, request, self);
+      return isPromise(check) ? check.then(() => value) : value;
+    }
     if (!Array.isArray(value) || value.length < 2 || value.length > 3) {
       throw new TypeError('_route must return [controller, remainingSegments]');
     }
@@ -365,7 +393,7 @@ function delegateRoute(
       owner,
       Array.isArray(rest) ? rest.map(String) : [],
     );
-    const check = crossBoundary(routeFn, fn, request);
+    const check = crossBoundary(routeFn, fn, request, self);
     return isPromise(check) ? check.then(() => found) : found;
   };
   return isPromise(result) ? result.then(finish) : finish(result);

@@ -28,9 +28,23 @@ export function hooksFor(hooks: readonly PecanHook[], stage: HookStage): PecanHo
   return stage === 'after' || stage === 'onError' ? chosen.reverse() : chosen;
 }
 
-/** Sorts hooks by priority, keeping registration order for equal priorities. */
+/** Sorts hooks by priority, keeping registration order for equal priorities (a stable sort, §5.2). */
 export function sortHooks(hooks: readonly PecanHook[]): PecanHook[] {
   return hooks.slice().sort((a, b) => a.priority - b.priority);
+}
+
+/** App hooks as given (§5.2): a list, or a zero-argument function returning one. */
+export type HooksOption = readonly PecanHook[] | (() => readonly PecanHook[]);
+
+/** The app's hooks, sorted once at start-up (§5.2). */
+export function appHooks(option: HooksOption | undefined): PecanHook[] {
+  const hooks = typeof option === 'function' ? option() : (option ?? []);
+  if (!Array.isArray(hooks))
+    throw new TypeError('hooks must be a list of hooks (or a function returning one)');
+  for (const hook of hooks) {
+    if (!(hook instanceof PecanHook)) throw new TypeError(`${String(hook)} is not a PecanHook`);
+  }
+  return sortHooks(hooks);
 }
 
 /** The hooks of each stage that runs once a controller is known, in run order (null: none). */
@@ -50,14 +64,15 @@ export function buildChains(sorted: readonly PecanHook[]): HookChains {
 
 /**
  * §5.3: the hooks of a request — controller hooks with the app's, by priority; on a tie the
- * controller's come first.
+ * controller's come first (outer controllers before inner ones, each class in declaration
+ * order: DESIGN §5.10 makes Pecan's set order deterministic). A hook instance runs once.
  */
 export function mergeHooks(
   controllerHooks: readonly PecanHook[],
-  appHooks: readonly PecanHook[],
+  fromApp: readonly PecanHook[],
 ): PecanHook[] {
   return sortHooks([
     ...controllerHooks,
-    ...appHooks.filter((hook) => !controllerHooks.includes(hook)),
+    ...fromApp.filter((hook) => !controllerHooks.includes(hook)),
   ]);
 }

@@ -1,6 +1,8 @@
 import type { PecanHook } from './pecan-hook.js';
 import type { State } from '../core/state.js';
 import { isPromise } from '../core/is-promise.js';
+import { PecanResponse } from '../core/response.js';
+import { fromFetchResponse } from '../core/fetch-response.js';
 
 /**
  * Runs one stage of hooks in order (the list is already ordered for its stage). Async hooks are
@@ -26,15 +28,22 @@ async function runHooksFrom(
   for (let i = start; i < hooks.length; i++) await hooks[i]![stage](state);
 }
 
-/** `onError` hooks in order; the first that returns a response wins (§5.1). */
+/**
+ * `onError` hooks in order (§5.3). The first that returns a response — a pecan `PecanResponse`
+ * or a Fetch `Response` — wins, and no further `onError` hook runs; any other return value is
+ * ignored, as Pecan ignores whatever is not a WebOb Response.
+ */
 export async function runErrorHooks(
   hooks: PecanHook[],
   state: State,
   error: unknown,
-): Promise<unknown> {
+): Promise<PecanResponse | undefined> {
   for (const hook of hooks) {
-    const result = await hook.onError(state, error);
-    if (result !== undefined && result !== null) return result;
+    let result: unknown = hook.onError(state, error);
+    if (isPromise(result)) result = await result;
+    if (result instanceof PecanResponse) return result;
+    if (typeof Response !== 'undefined' && result instanceof Response)
+      return fromFetchResponse(result);
   }
   return undefined;
 }

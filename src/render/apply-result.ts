@@ -70,11 +70,15 @@ export function applyResult(
     template = 'json';
   let contentType =
     pecan.overrideContentType !== undefined ? pecan.overrideContentType : pecan.contentType;
+  // §3.8: what the controller returned and the template chosen, for pecan/testing.
+  pecan.namespace = result;
+  pecan.templateName = template;
   if (isStream(result)) {
     setBody(state, result, contentType);
     return;
   }
-  if (template === null) {
+  // §3.2: an empty template name renders nothing, as Pecan's `if template:`.
+  if (template === null || template === '') {
     setBody(state, result, contentType, meta);
     return;
   }

@@ -1,15 +1,26 @@
+import path from 'node:path';
 import { jsonify } from './jsonify.js';
+import { ExtraNamespace } from './extra-namespace.js';
+import { etaRenderer } from './eta-renderer.js';
+import { nunjucksRenderer } from './nunjucks-renderer.js';
+import { ejsRenderer } from './ejs-renderer.js';
+import { handlebarsRenderer } from './handlebars-renderer.js';
+
+/** What a renderer produces: text, bytes, or a promise of either. */
+export type Rendered = string | Uint8Array | Promise<string | Uint8Array>;
 
 /** A template engine adapter: renders a template name with a namespace. */
 export interface Renderer {
-  render(template: string, namespace: unknown): string | Uint8Array | Promise<string | Uint8Array>;
+  render(template: string, namespace: unknown): Rendered;
 }
 
+/** What an app gives each of its renderers (Pecan passes `template_path, extra_vars`). */
 export interface RendererOptions {
-  /** Folder templates are read from. */
+  /** Absolute folder templates are read from (the app's `templatePath`, resolved at start). */
   templatePath: string;
-  /** Variables merged under every namespace (Pecan's `extra_template_vars`). */
-  extraVars: Record<string, unknown>;
+  /** Variables merged under every namespace: `extraVars.makeNamespace(namespace)`. */
+  extraVars: ExtraNamespace;
+  /** Debug mode: templates are recompiled when their files change. */
   debug: boolean;
 }
 
@@ -18,65 +29,89 @@ export type RendererFactory = (options: RendererOptions) => Renderer;
 
 const jsonRenderer: Renderer = { render: (_template, namespace) => jsonify.encode(namespace) };
 
-const etaFactory: RendererFactory = (options) => {
-  let engine: Promise<{ renderAsync(name: string, data: object): Promise<string> }> | undefined;
-  return {
-    async render(template, namespace) {
-      engine ??= import('eta').then(
-        ({ Eta }) =>
-          new Eta({ views: options.templatePath, autoEscape: true, cache: !options.debug }),
-      );
-      const data = { ...options.extraVars, ...(namespace as object) };
-      return (await engine).renderAsync(template, data);
-    },
-  };
-};
-
+/** §10: `json` is always there; the engines other than Eta load when first used. */
 export const BUILTIN_RENDERERS: Readonly<Record<string, RendererFactory>> = {
   json: () => jsonRenderer,
-  eta: etaFactory,
+  eta: etaRenderer,
+  nunjucks: nunjucksRenderer,
+  ejs: ejsRenderer,
+  handlebars: handlebarsRenderer,
 };
 
-/** The renderers of one app, created on first use and cached by name (§10). */
-export class Renderers {
-  private readonly cache = new Map<string, Renderer>();
-  private readonly factories: Map<string, RendererFactory>;
+export interface RenderersInit {
+  customRenderers?: Record<string, RendererFactory>;
+  extraTemplateVars?: Record<string, unknown>;
+  /** Relative to the working directory (default `templates`). */
+  templatePath?: string;
+  defaultRenderer?: string;
+  debug?: boolean;
+}
 
-  constructor(
-    custom: Record<string, RendererFactory>,
-    private readonly options: RendererOptions,
-    readonly defaultRenderer: string,
-  ) {
-    this.factories = new Map(Object.entries({ ...BUILTIN_RENDERERS, ...custom }));
+/**
+ * The renderers of one app (Pecan's `RendererFactory`, §10): built-in and custom factories by
+ * name; each renderer is created on first use and kept.
+ */
+export class Renderers {
+  readonly templatePath: string;
+  readonly extraVars: ExtraNamespace;
+  readonly defaultRenderer: string;
+  private readonly options: RendererOptions;
+  private readonly factories: Map<string, RendererFactory>;
+  private readonly created = new Map<string, Renderer>();
+
+  constructor(init: RenderersInit = {}) {
+    // §10: the template path is resolved once, when the app starts.
+    this.templatePath = path.resolve(init.templatePath ?? 'templates');
+    this.extraVars = new ExtraNamespace(init.extraTemplateVars);
+    this.defaultRenderer = init.defaultRenderer ?? 'eta';
+    this.options = {
+      templatePath: this.templatePath,
+      extraVars: this.extraVars,
+      debug: init.debug ?? false,
+    };
+    // Custom renderers may replace built-in ones (§10).
+    this.factories = new Map(Object.entries({ ...BUILTIN_RENDERERS, ...init.customRenderers }));
   }
 
+  /** Whether a renderer of this name is registered. */
+  available(name: string): boolean {
+    return this.factories.has(name);
+  }
+
+  /** The renderer of this name (created on first use), or undefined if there is none. */
   get(name: string): Renderer | undefined {
-    let renderer = this.cache.get(name);
+    let renderer = this.created.get(name);
     if (renderer === undefined) {
       const factory = this.factories.get(name);
       if (factory === undefined) return undefined;
       renderer = factory(this.options);
-      this.cache.set(name, renderer);
+      this.created.set(name, renderer);
     }
     return renderer;
   }
 
+  /** The registered renderer names. */
+  keys(): string[] {
+    return [...this.factories.keys()];
+  }
+
   /** §3.2 step 4: `'json'`, `'engine:path'`, or a path for the default renderer. */
-  render(template: string, namespace: unknown): string | Uint8Array | Promise<string | Uint8Array> {
+  render(template: string, namespace: unknown): Rendered {
     if (template === 'json') return jsonRenderer.render(template, namespace);
     let name = this.defaultRenderer;
-    let path = template;
+    let templateName = template;
     const colon = template.indexOf(':');
     if (colon > 0) {
       name = template.slice(0, colon);
-      path = template.slice(colon + 1);
+      templateName = template.slice(colon + 1);
     }
     const renderer = this.get(name);
     if (renderer === undefined) {
+      // §10: Pecan's message (issue #81), listing what is available.
       throw new Error(
-        `support for "${name}" was not found; supported template engines are ${[...this.factories.keys()].join(', ')}`,
+        `support for "${name}" was not found; supported template engines are ${this.keys().join(', ')}`,
       );
     }
-    return renderer.render(path, namespace);
+    return renderer.render(templateName, namespace);
   }
 }

@@ -1,6 +1,8 @@
 import { currentState } from '../core/context.js';
+import type { App } from '../core/app.js';
 import type { PecanRequest } from '../core/request.js';
 import type { State } from '../core/state.js';
+import type { Rendered } from './renderers.js';
 
 function stateFor(what: string): State {
   const state = currentState();
@@ -23,10 +25,12 @@ export function overrideTemplate(
   if (contentType !== undefined) pecan.overrideContentType = contentType;
 }
 
-/** Renders a template with the app's renderers and returns the result (§3.7). */
-export function render(
-  template: string,
-  namespace: unknown,
-): string | Uint8Array | Promise<string | Uint8Array> {
-  return stateFor('render').app.renderers.render(template, namespace);
+/**
+ * Renders a template with the app's renderers and returns the result (§3.7): the same names as
+ * `@expose` (`'page.html'`, `'nunjucks:page.html'`, `'json'`). Works while a request is handled;
+ * elsewhere (or in explicit mode) pass the app — `makeApp(...)` or its `.app`.
+ */
+export function render(template: string, namespace: unknown, app?: App | { app: App }): Rendered {
+  const owner = app === undefined ? stateFor('render').app : 'app' in app ? app.app : app;
+  return owner.renderers.render(template, namespace);
 }

@@ -14,7 +14,10 @@ import {
   response,
   when,
   type AppOptions,
+  type NodeMiddleware,
   type PecanApp,
+  type PecanHandler,
+  type StaticFileSystem,
   type PecanRequest,
   type PecanResponse,
   type State,
@@ -67,4 +70,22 @@ it('hooks receive the state', () => {
   expect(new Audit().priority).toBe(100);
   // @ts-expect-error an unknown option is a type error
   makeApp(new Root(), { forceCanonicall: true });
+});
+
+it('the edge options are typed: wrapApp, middleware, serveStatic', () => {
+  const wrapApp =
+    (app: PecanHandler): PecanHandler =>
+    (request) =>
+      app(request);
+  const middleware: NodeMiddleware = (_req, _res, next) => next();
+  const fileSystem: StaticFileSystem = { find: () => Promise.resolve(null) };
+  const options = {
+    wrapApp,
+    middleware: [middleware],
+    serveStatic: { index: true, fileSystem },
+  } satisfies AppOptions;
+  expectTypeOf<PecanHandler>().returns.toEqualTypeOf<Promise<PecanResponse>>();
+  expect(typeof makeApp(new Root(), options)).toBe('function');
+  // @ts-expect-error a wrapper must return a handler
+  expect(() => makeApp(new Root(), { wrapApp: () => 'not a handler' })).toThrow(TypeError);
 });

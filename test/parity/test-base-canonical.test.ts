@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { acceptNoncanonical, expose, makeApp, request } from '../../src/index.js';
+import type { PecanHandler } from '../../src/index.js';
 import { quiet } from '../support/logger.js';
 
 class ArgSubController {
@@ -161,5 +162,16 @@ describeAdapters('test_base.py TestNonCanonical', ({ client }) => {
     const c = await client(makeApp(new ProxyRoot(), { debug: true, logger: quiet }));
     const r = await c.get('/');
     expect(r.status).toBe(200);
+  });
+
+  it('test_app_wrap', () => {
+    class EmptyRoot {}
+    const wrappedApps: PecanHandler[] = [];
+    const wrap = (app: PecanHandler) => {
+      wrappedApps.push(app);
+      return app;
+    };
+    makeApp(new EmptyRoot(), { wrapApp: wrap, debug: true, logger: quiet });
+    expect(wrappedApps).toHaveLength(1);
   });
 });

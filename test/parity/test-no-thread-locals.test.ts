@@ -3,8 +3,8 @@
  * `makeApp(root, { contextLocals: false })`): TestThreadingLocalUsage, TestIndexRouting,
  * TestManualResponse, TestDispatch, TestLookups and TestCanonicalLookups. TestGeneric is in
  * test-no-thread-locals-generic.test.ts, TestControllerArguments in
- * test-no-thread-locals-arguments.test.ts. TestRestController and TestHooks are not ported yet
- * (they come with RestController and hooks).
+ * test-no-thread-locals-arguments.test.ts, TestHooks in test-no-thread-locals-hooks.test.ts.
+ * TestRestController is in test-no-thread-locals-rest.test.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, expect, it, vi } from 'vitest';

@@ -1,0 +1,55 @@
+/**
+ * The load generator process: runs autocannon with the JSON options given as its argument and
+ * prints a one-line JSON summary. Started by load.ts on its own core.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadSpec {
+  url: string;
+  connections: number;
+  pipelining: number;
+  duration: number;
+  /** The request sequence each connection repeats. */
+  requests: {
+    method: 'GET' | 'POST';
+    path: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }[];
+}
+
+export interface LoadSummary {
+  /** Mean requests per second. */
+  rps: number;
+  /** 99th percentile latency, ms. */
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  /** Share of its core the load generator used while loading, 0–1. */
+  cpu: number;
+}
+
+const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+const result = await autocannon({
+  url: spec.url,
+  connections: spec.connections,
+  pipelining: spec.pipelining,
+  duration: spec.duration,
+  requests: spec.requests,
+});
+const summary: LoadSummary = {
+  rps: result.requests.average,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  non2xx: result.non2xx,
+  errors: result.errors,
+  cpu: cpuShare(process.cpuUsage(cpuBefore), performance.now() - started),
+};
+process.stdout.write(`${JSON.stringify(summary)}\n`);
+
+function cpuShare(used: NodeJS.CpuUsage, wallMs: number): number {
+  return (used.user + used.system) / 1000 / wallMs;
+}

@@ -1,0 +1,41 @@
+/**
+ * RSS growth of pecan under a long load (DESIGN §6: the end no more than 10 % above the value
+ * after the first 5 s). Each connection cycles through all five endpoints.
+ */
+import { ENDPOINTS } from './endpoints.js';
+import { runLoad, type LoadSettings } from './load.js';
+import { readRss, startServer } from './proc.js';
+
+export interface MemoryResult {
+  seconds: number;
+  /** RSS (bytes) sampled every second: [seconds since the load started, rss]. */
+  samples: [number, number][];
+  at5s: number;
+  atEnd: number;
+  growth: number;
+  rps: number;
+}
+
+export async function measureMemory(
+  seconds: number,
+  settings: LoadSettings,
+): Promise<MemoryResult> {
+  const server = await startServer('pecan');
+  try {
+    const samples: [number, number][] = [];
+    const started = performance.now();
+    const timer = setInterval(() => {
+      const rss = readRss(server.pid);
+      if (rss !== null) samples.push([(performance.now() - started) / 1000, rss]);
+    }, 1000);
+    const load = await runLoad(server.port, ENDPOINTS, seconds, settings).finally(() =>
+      clearInterval(timer),
+    );
+    if (samples.length < 6) throw new Error('too few RSS samples (is /proc or ps available?)');
+    const at5s = samples.find(([t]) => t >= 5)![1];
+    const atEnd = samples.at(-1)![1];
+    return { seconds, samples, at5s, atEnd, growth: atEnd / at5s - 1, rps: load.rps };
+  } finally {
+    await server.stop();
+  }
+}

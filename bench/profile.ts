@@ -1,0 +1,95 @@
+/**
+ * CPU profile of the pecan server under load (`node --cpu-prof`), reduced to the functions
+ * with the most self time: where pecan spends its share of each request.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ENDPOINTS } from './endpoints.js';
+import { runLoad, type LoadSettings } from './load.js';
+import { startServer } from './proc.js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface HotFunction {
+  name: string;
+  /** `dist/…/file.js:line`, `node:internal/…:line` or a dependency path. */
+  location: string;
+  selfMs: number;
+  /** Share of the busy (non-idle) samples. */
+  share: number;
+}
+
+export interface ProfileResult {
+  file: string;
+  busyMs: number;
+  top: HotFunction[];
+  /** Self time per source: pecan's dist files, node internals, … */
+  byFile: { file: string; share: number }[];
+}
+
+export async function profilePecan(
+  seconds: number,
+  settings: LoadSettings,
+): Promise<ProfileResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-bench-profile-'));
+  const server = await startServer('pecan', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  try {
+    for (const endpoint of ENDPOINTS) await runLoad(server.port, [endpoint], seconds, settings);
+  } finally {
+    await server.stop();
+  }
+  const name = fs.readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
+  if (name === undefined) throw new Error(`no .cpuprofile written in ${dir}`);
+  const file = path.join(dir, name);
+  return { file, ...summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, 25) };
+}
+
+export function summarise(profile: CpuProfile, count: number): Omit<ProfileResult, 'file'> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, HotFunction>();
+  const files = new Map<string, number>();
+  let busy = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]!);
+    if (node === undefined || node.callFrame.functionName === '(idle)') continue;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    busy += ms;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = shorten(url) || functionName;
+    const location = url ? `${shorten(url)}:${lineNumber + 1}` : '';
+    const key = `${functionName}@${location}`;
+    const entry = self.get(key) ?? {
+      name: functionName || '(anonymous)',
+      location,
+      selfMs: 0,
+      share: 0,
+    };
+    entry.selfMs += ms;
+    self.set(key, entry);
+    files.set(file, (files.get(file) ?? 0) + ms);
+  }
+  const top = [...self.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, count);
+  for (const entry of top) entry.share = entry.selfMs / busy;
+  const byFile = [...files]
+    .map(([file, ms]) => ({ file, share: ms / busy }))
+    .sort((a, b) => b.share - a.share)
+    .slice(0, count);
+  return { busyMs: busy, top, byFile };
+}
+
+/** Paths relative to the repository; node internals stay `node:…`. */
+function shorten(url: string): string {
+  const text = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
+  const root = process.cwd() + path.sep;
+  return text.startsWith(root) ? text.slice(root.length) : text;
+}

@@ -1,0 +1,29 @@
+/**
+ * Express with idiomatic `res.json`/`res.send`. ETag and X-Powered-By are off, so its answers
+ * carry the same headers as the others (and it does less work than at its defaults).
+ */
+import express from 'express';
+import { DEEP_PATH, DEEP_TEXT, TEXT, hello, user } from '../endpoints.js';
+import { serve } from './serve.js';
+
+const app = express();
+app.disable('etag');
+app.disable('x-powered-by');
+
+app.get('/', (_req, res) => {
+  res.type('text/plain').send(TEXT);
+});
+app.get('/json', (_req, res) => {
+  res.json(hello());
+});
+app.get('/users/:id', (req, res) => {
+  res.json(user(req.params.id));
+});
+app.post('/echo', express.json(), (req, res) => {
+  res.json(req.body);
+});
+app.get(DEEP_PATH, (_req, res) => {
+  res.type('text/plain').send(DEEP_TEXT);
+});
+
+serve(app);

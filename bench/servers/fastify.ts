@@ -1,0 +1,25 @@
+/** Fastify at its defaults (no logger, no response schemas), idiomatic synchronous handlers. */
+import Fastify from 'fastify';
+import { DEEP_PATH, DEEP_TEXT, TEXT, TEXT_TYPE, hello, user } from '../endpoints.js';
+import { HOST, PORT, announce } from './serve.js';
+
+const app = Fastify();
+
+app.get('/', (_req, reply) => {
+  reply.type(TEXT_TYPE).send(TEXT);
+});
+app.get('/json', (_req, reply) => {
+  reply.send(hello());
+});
+app.get<{ Params: { id: string } }>('/users/:id', (req, reply) => {
+  reply.send(user(req.params.id));
+});
+app.post('/echo', (req, reply) => {
+  reply.send(req.body);
+});
+app.get(DEEP_PATH, (_req, reply) => {
+  reply.type(TEXT_TYPE).send(DEEP_TEXT);
+});
+
+await app.listen({ port: PORT, host: HOST });
+announce(app.server);

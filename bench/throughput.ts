@@ -1,0 +1,85 @@
+/**
+ * The main measurement: every round starts each server fresh (in a rotating order, so no
+ * framework always goes first), checks its answers, then loads each endpoint in turn: a
+ * warm-up, then the measured run with the server's RSS and CPU watched.
+ */
+import { ENDPOINTS } from './endpoints.js';
+import { runLoad } from './load.js';
+import type { BenchOptions } from './options.js';
+import { startServer, watchUsage } from './proc.js';
+import { verifyServer } from './verify.js';
+
+export interface Sample {
+  framework: string;
+  endpoint: string;
+  round: number;
+  rps: number;
+  p99: number;
+  peakRss: number | null;
+  cpu: number | null;
+  /** Share of its core the load generator used. */
+  loadCpu: number;
+  /** Cores busy with anything but the server and the load generator: noise from other work. */
+  otherCpu: number | null;
+  /** Non-2xx answers plus connection errors during the measured run (should be 0). */
+  failures: number;
+}
+
+export interface ThroughputRun {
+  samples: Sample[];
+  /** What each server printed about itself (pecan: how /users/<id> is served). */
+  info: Record<string, string>;
+}
+
+export async function measureThroughput(
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<ThroughputRun> {
+  const samples: Sample[] = [];
+  const info: Record<string, string> = {};
+  const names = options.frameworks;
+  for (let round = 1; round <= options.rounds; round++) {
+    const order = names.map((_, i) => names[(i + round - 1) % names.length]!);
+    for (const framework of order) {
+      const server = await startServer(framework);
+      try {
+        info[framework] = server.info;
+        await verifyServer(framework, server.port);
+        for (const endpoint of ENDPOINTS) {
+          if (options.warmup > 0) await runLoad(server.port, [endpoint], options.warmup, options);
+          const [load, usage] = await watchUsage(
+            server.pid,
+            runLoad(server.port, [endpoint], options.duration, options),
+          );
+          const sample: Sample = {
+            framework,
+            endpoint: endpoint.name,
+            round,
+            rps: load.rps,
+            p99: load.p99,
+            peakRss: usage.peakRss,
+            cpu: usage.cpu,
+            loadCpu: load.cpu,
+            otherCpu:
+              usage.machineCpu !== null && usage.cpu !== null
+                ? Math.max(0, usage.machineCpu - usage.cpu - load.cpu)
+                : null,
+            failures: load.non2xx + load.errors,
+          };
+          samples.push(sample);
+          log(describe(sample));
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return { samples, info };
+}
+
+function describe(s: Sample): string {
+  const pct = (share: number | null) => (share === null ? '?' : `${Math.round(share * 100)}%`);
+  const cpu = `  cpu: server ${pct(s.cpu)} load ${pct(s.loadCpu)} other ${pct(s.otherCpu)}`;
+  const failed = s.failures > 0 ? `  FAILURES ${s.failures}` : '';
+  return `round ${s.round}  ${s.framework.padEnd(8)} ${s.endpoint.padEnd(24)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms${cpu}${failed}`;
+}

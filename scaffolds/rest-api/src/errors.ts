@@ -1,0 +1,14 @@
+import { HTTPError, PecanHook, type State } from 'pecan';
+
+/** Answers every HTTP error (404, 405, …) with a JSON body: `{"reason": "Not Found"}`. */
+export class JSONErrorHook extends PecanHook {
+  override onError(_state: State, error: unknown) {
+    if (!(error instanceof HTTPError)) return;
+    const headers = new Headers(error.headers);
+    headers.set('content-type', 'application/json');
+    return new Response(JSON.stringify({ reason: error.detail || error.title }), {
+      status: error.status,
+      headers,
+    });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The edge "onion" `makeApp` builds around the lifecycle, in Python Pecan's order (§0.1, innermost
+ * first): the app, `wrapApp`, error documents, static files. Pecan's RecursiveMiddleware is the
+ * lifecycle's internal-redirect loop plus `forwardRequest`; its DebugMiddleware is the
+ * lifecycle's server-error page. With none of the options set, the handler is the lifecycle.
+ */
+import type { App } from '../core/app.js';
+import { HTTPError } from '../core/errors.js';
+import { errorResponse } from '../core/error-response.js';
+import { handle } from '../core/lifecycle.js';
+import { PecanResponse } from '../core/response.js';
+import type { StaticFileSystem } from './file-system.js';
+import type { PecanHandler, WrapApp } from './handler.js';
+import { serveErrorDocuments } from './error-documents.js';
+import { serveStaticFiles, type ResolvedStaticOptions } from './static-files.js';
+
+export function buildHandler(app: App): PecanHandler {
+  let handler: PecanHandler = (request) => handle(app, request);
+  const wrapApp = app.options.wrapApp;
+  if (wrapApp !== undefined) handler = wrapHandler(app, handler, wrapApp);
+  if (app.errors.size > 0) handler = serveErrorDocuments(handler, app.errors, app.logger);
+  const staticOptions = resolveStaticOptions(app);
+  if (staticOptions !== null) handler = serveStaticFiles(handler, staticOptions);
+  return handler;
+}
+
+/** `wrap_app` is called once (§0.1); what it returns must answer every request. */
+function wrapHandler(app: App, inner: PecanHandler, wrapApp: WrapApp): PecanHandler {
+  const wrapped: unknown = wrapApp(inner);
+  if (typeof wrapped !== 'function')
+    throw new TypeError('makeApp(): wrapApp must return a handler (request) => Promise<response>');
+  const handler = wrapped as PecanHandler;
+  return async (request) => {
+    try {
+      const response: unknown = await handler(request);
+      if (response instanceof PecanResponse) return response;
+      throw new TypeError(`wrapApp's handler resolved to ${String(response)}, not a PecanResponse`);
+    } catch (error) {
+      // Pecan lets it reach the WSGI server, which answers 500; here: logged, opaque (§8.3).
+      app.logger.error(`pecan: wrapApp failed for ${request.method} ${request.rawPath}`, error);
+      return errorResponse(new HTTPError(500), request);
+    }
+  };
+}
+
+/**
+ * §0.1 step 6: static files only in debug mode, as Pecan — `serveStatic` turns them on (or off)
+ * whatever the mode. Pecan warns and ignores `static_root` outside debug mode; so do we.
+ */
+function resolveStaticOptions(app: App): ResolvedStaticOptions | null {
+  const { staticRoot, serveStatic } = app.options;
+  const given = typeof serveStatic === 'object' ? serveStatic : {};
+  const fileSystem =
+    given.fileSystem ?? (staticRoot !== undefined ? lazyNodeFileSystem(staticRoot) : null);
+  if (serveStatic === false) return null;
+  if (serveStatic === undefined && !app.debug) {
+    if (staticRoot !== undefined)
+      app.logger.warn(
+        'pecan: staticRoot is ignored: static files are served in debug mode, or with serveStatic: true',
+      );
+    return null;
+  }
+  if (fileSystem === null) {
+    if (serveStatic !== undefined)
+      app.logger.warn('pecan: serveStatic is ignored: there is no staticRoot to serve');
+    return null;
+  }
+  return {
+    fileSystem,
+    index: indexName(given.index),
+    cacheControl: given.cacheControl ?? 'public',
+    basePath: app.basePath,
+    logger: app.logger,
+  };
+}
+
+function indexName(index: boolean | string | undefined): string | null {
+  if (index === undefined || index === false) return null;
+  if (index === true) return 'index.html';
+  if (index === '' || index === '.' || index === '..' || /[/\\\0]/.test(index))
+    throw new TypeError(`makeApp(): serveStatic.index must be a file name, not ${index}`);
+  return index;
+}
+
+/** `node:fs` is loaded only when static files are served from disk. */
+function lazyNodeFileSystem(root: string): StaticFileSystem {
+  let loaded: StaticFileSystem | null = null;
+  let loading: Promise<StaticFileSystem> | null = null;
+  return {
+    find(segments) {
+      if (loaded !== null) return loaded.find(segments);
+      loading ??= import('./node-file-system.js').then(
+        ({ nodeFileSystem }) => (loaded = nodeFileSystem(root)),
+      );
+      return loading.then((fileSystem) => fileSystem.find(segments));
+    },
+  };
+}

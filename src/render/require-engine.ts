@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+
+// Every supported engine ships a CommonJS build, so it loads synchronously on first use: a
+// render never waits for an import, and `render()` returns a string.
+const requireFromPecan = createRequire(import.meta.url);
+
+/**
+ * Loads a template engine package on first use. The engines besides Eta are optional peer
+ * dependencies: when one is missing, the error names the package to install.
+ */
+export function requireEngine<T>(packageName: string, renderer: string): T {
+  try {
+    return requireFromPecan(packageName) as T;
+  } catch (error) {
+    if (isMissing(error, packageName)) {
+      throw new Error(
+        `the "${renderer}" renderer needs the package "${packageName}", which is not installed: ` +
+          `run \`npm install ${packageName}\``,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function isMissing(error: unknown, packageName: string): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === 'MODULE_NOT_FOUND' &&
+    error.message.includes(`'${packageName}'`)
+  );
+}
