@@ -4,6 +4,7 @@ import { handleNode } from './adapters/node.js';
 import { handleFetch } from './adapters/fetch.js';
 import { buildHandler } from './middleware/build-handler.js';
 import { runNodeMiddleware } from './middleware/node-middleware.js';
+import { debugPage } from './middleware/debug-page.js';
 
 /** A pecan application: a Node request listener that also answers Fetch requests. */
 export interface PecanApp {
@@ -20,6 +21,8 @@ export interface PecanApp {
  */
 export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
   const app = new App(root, options);
+  // §0.1 step 5: the debug page answers unhandled errors, in debug mode only.
+  if (app.debug) app.unhandledPage = debugPage;
   // The edge layers around the lifecycle (§0.1), shared by both entry points.
   const handler = buildHandler(app);
   const serve = (req: IncomingMessage, res: ServerResponse): void =>

@@ -2,7 +2,7 @@ import type { App } from '../core/app.js';
 import type { PecanHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
-import { readFetchBody } from '../binding/read-body.js';
+import { readFetchBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { lastForward } from '../core/forward.js';
 import { fetchObserver } from './fetch-observers.js';

@@ -4,7 +4,7 @@ import type { App } from '../core/app.js';
 import type { PecanHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader, type RequestHeaders } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
-import { readNodeBody } from '../binding/read-body.js';
+import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 
 /** Node's header object behind the read-only `get/has/forEach` of `request.headers`. */

@@ -30,6 +30,7 @@ export async function setConfig(
   else if (source instanceof Config) loaded = source;
   else if (isPlainObject(source)) loaded = configFromObject(source);
   else throw new TypeError(`${String(source)} is neither an object nor a config file path.`);
+  if (loaded === conf) return;
   if (options.overwrite === true) {
     conf.empty();
     setConfigFile(conf, loaded.__file__);

@@ -49,17 +49,19 @@ const NEEDS_TSX = new Set([
   'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING',
 ]);
 
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
 /** Imports a JavaScript or TypeScript file by absolute path. */
 export async function importFile(file: string): Promise<ModuleRecord> {
   const url = pathToFileURL(file).href;
   try {
     return (await import(url)) as ModuleRecord;
   } catch (error) {
-    if (!NEEDS_TSX.has(errorCode(error))) throw error;
+    if (!NEEDS_TSX.has(errorCode(error)) || !TYPESCRIPT.test(file)) throw error;
     await registerTsx(file, error);
-    // The failed attempt stays cached under the plain URL: import it afresh.
-    return (await import(`${url}?pecan-tsx`)) as ModuleRecord;
   }
+  // The failed attempt stays cached under the plain URL: import it afresh.
+  return (await import(`${url}?pecan-tsx`)) as ModuleRecord;
 }
 
 let tsxRegistered: Promise<void> | null = null;

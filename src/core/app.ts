@@ -7,6 +7,8 @@ import {
   type PecanHook,
 } from '../hooks/pecan-hook.js';
 import { Renderers, type RendererFactory } from '../render/renderers.js';
+import type { State } from './state.js';
+import type { PecanResponse } from './response.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { StaticOptions } from '../middleware/static-files.js';
 import type { WrapApp } from '../middleware/handler.js';
@@ -66,6 +68,11 @@ export class App {
   readonly chains: HookChains;
   readonly renderers: Renderers;
   readonly logger: Logger;
+  /**
+   * Answers an error no one handled. The edge sets the debug page here in debug mode (§8.6);
+   * otherwise the opaque 500 is used. Core never imports the edge, so the page is injected.
+   */
+  unhandledPage: ((state: State, error: unknown) => PecanResponse) | null = null;
   readonly debug: boolean;
   readonly guessContentTypeFromExt: boolean;
   readonly forceCanonical: boolean;

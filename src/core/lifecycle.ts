@@ -22,7 +22,6 @@ import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
 import { buildChains, mergeHooks, type PecanHook } from '../hooks/pecan-hook.js';
 import { isPromise } from './is-promise.js';
 import { applyResult } from '../render/apply-result.js';
-import { debugPage } from '../middleware/debug-page.js';
 
 /** Handles one request and resolves to the response to send. Never rejects. */
 export function handle(
@@ -143,8 +142,9 @@ function explicitPrefix(state: State, label: string, declared: number): readonly
 
 /**
  * On failure (§0.1 step 5): the error's response becomes `state.response` — an HTTPError's own,
- * or the opaque 500 that answers any other error — then the onError hooks run, and the first
- * response one returns replaces it (§5.3). A non-HTTP error that no hook answered is logged.
+ * or the opaque 500 (the debug page in debug mode) that answers any other error — then the
+ * onError hooks run, and the first response one returns replaces it (§5.3). A non-HTTP error
+ * that no hook answered is logged.
  */
 async function handleError(app: App, state: State, error: unknown): Promise<void> {
   const httpError = error instanceof HTTPError ? error : null;
@@ -180,7 +180,8 @@ async function handleError(app: App, state: State, error: unknown): Promise<void
   }
 }
 
-/** §8.3: an unhandled error is logged and answered with a 500 that reveals nothing. */
+/** §8.3: an unhandled error is logged and answered with a 500 that reveals nothing (§8.6: in
+ * debug mode, the debug page). */
 function serverError(app: App, state: State, error: unknown): PecanResponse {
   logUnhandled(app, state, error);
   return unhandledResponse(app, state, error);
@@ -188,7 +189,7 @@ function serverError(app: App, state: State, error: unknown): PecanResponse {
 
 /** The answer to an error no one handled: the debug page in debug mode only (§8.6). */
 function unhandledResponse(app: App, state: State, error: unknown): PecanResponse {
-  return app.debug ? debugPage(state, error) : errorResponse(new HTTPError(500), state.request);
+  return app.unhandledPage?.(state, error) ?? errorResponse(new HTTPError(500), state.request);
 }
 
 function logUnhandled(app: App, state: State, error: unknown): void {

@@ -65,7 +65,7 @@ class HandlebarsRenderer implements Renderer {
   }
 
   private compile(env: HandlebarsEnvironment, file: string): Compiled {
-    const partials: Partials = {};
+    const partials: Partials = Object.create(null) as Partials;
     const template = this.load(env, file, partials);
     if (template === undefined) throw new Error(`Could not find template: ${file}`);
     return { file, template, partials };
@@ -88,7 +88,7 @@ class HandlebarsRenderer implements Renderer {
     }
     const extension = path.extname(file);
     for (const name of partialNames(ast)) {
-      if (name in partials) continue;
+      if (Object.hasOwn(partials, name)) continue;
       const partialFile = resolveTemplateFile(
         this.options.templatePath,
         path.extname(name) === '' ? name + extension : name,

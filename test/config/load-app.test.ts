@@ -162,6 +162,11 @@ describe('loadApp from a config file', () => {
     const client = await loadTestApp(await loadApp(config));
     expect((await client.get('/')).text).toBe('index');
   });
+  it('accepts the global conf itself without wiping it', async () => {
+    await loadApp({ app: { root: RootController }, greeting: 'kept' });
+    const client = await loadTestApp(conf);
+    expect((await client.get('/settings')).json).toEqual({ greeting: 'kept' });
+  });
 });
 
 describe('deploy', () => {

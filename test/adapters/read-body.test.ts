@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { HTTPError } from '../../src/core/errors.js';
-import { readFetchBody, readNodeBody } from '../../src/binding/read-body.js';
+import { readFetchBody, readNodeBody } from '../../src/adapters/read-body.js';
 
 /** Fails instead of hanging: never wait on the network without a bound. */
 function within<T>(promise: Promise<T>, ms = 3000): Promise<T> {
