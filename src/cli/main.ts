@@ -5,6 +5,12 @@ import '../controller/metadata-polyfill.js';
 import { projectCli } from './local-cli.js';
 import { runCli } from './run-cli.js';
 
+/** A failed command ends the process; a cluster worker's IPC channel would keep it open. */
+function fail(code: number): void {
+  process.exitCode = code;
+  if (process.connected) process.exit(code);
+}
+
 const local = projectCli(process.cwd());
 const run = local
   ? // The project's own pecan runs the command (with the same process.argv).
@@ -13,10 +19,10 @@ const run = local
 
 run.then(
   (code) => {
-    if (code !== 0) process.exitCode = code;
+    if (code !== 0) fail(code);
   },
   (error: unknown) => {
     console.error(error);
-    process.exitCode = 1;
+    fail(1);
   },
 );

@@ -39,6 +39,8 @@ export function runWatched(command: string, args: string[], options: RunOptions 
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group, so killAll() also reaches the workers and children it starts.
+    detached: true,
   });
   running.add(child);
   let out = '';
@@ -56,7 +58,7 @@ export function runWatched(command: string, args: string[], options: RunOptions 
   let exit: number | NodeJS.Signals | undefined;
   child.on('exit', (code, signal) => {
     exit = code ?? signal ?? 'SIGKILL';
-    running.delete(child);
+    // Still in `running`: its process group may outlive it (a --reload child, cluster workers).
     notify();
   });
 
@@ -102,9 +104,15 @@ export function runWatched(command: string, args: string[], options: RunOptions 
   };
 }
 
-/** Kills whatever a test left running (call in afterEach). */
+/** Kills whatever a test left running, process groups included (call in afterEach). */
 export function killAll(): void {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
   running.clear();
 }
 

@@ -27,7 +27,10 @@ export interface WalkOptions {
 }
 
 const SPECIAL = new Set(['_lookup', '_default', '_route']);
+// Controllers are small trees; a data object hung on one (a cache, a client) must not make the
+// walk endless.
 const MAX_DEPTH = 32;
+const MAX_NODES = 10_000;
 
 /**
  * Walks a controller tree the way object dispatch does (§1.2) and lists what it can reach:
@@ -40,13 +43,14 @@ export function listRoutes(root: unknown, options: WalkOptions = {}): RouteRow[]
 
 export class RouteWalker {
   private readonly ancestors = new Set<unknown>();
+  private visited = 0;
 
   constructor(readonly options: WalkOptions) {}
 
   /** The rows below `node`, mounted at `prefix`; `parentIds` are ids a REST parent collected. */
   walk(node: unknown, prefix: string, parentIds = 0): RouteRow[] {
-    if (!isController(node) || this.ancestors.has(node) || this.ancestors.size >= MAX_DEPTH)
-      return [];
+    if (!isController(node) || this.ancestors.has(node)) return [];
+    if (this.ancestors.size >= MAX_DEPTH || ++this.visited > MAX_NODES) return [];
     this.ancestors.add(node);
     try {
       return this.walkController(node, prefix, parentIds);

@@ -47,7 +47,8 @@ export function runPrimary(workers: number, shutdownTimeoutMs: number, io: CliIO
     cluster.on('exit', (worker, code, signal) => {
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       if (stopping) {
-        if (code !== 0 && code !== null) exitCode = 1;
+        // A worker cut off by the SIGKILL backstop (or failing its drain) fails the shutdown.
+        if (code !== 0 && signal !== 'SIGTERM') exitCode = 1;
         if (Object.keys(cluster.workers ?? {}).length === 0) resolve(exitCode);
         return;
       }

@@ -27,12 +27,11 @@ export function runReloader(
     let restarting = false;
 
     const start = (): void => {
+      // The IPC channel tells the child when this process is gone, even killed with SIGKILL.
       const proc = spawn(
         process.execPath,
         [...process.execArgv, process.argv[1] ?? '', ...childArgs],
-        {
-          stdio: 'inherit',
-        },
+        { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
       );
       child = proc;
       proc.on('exit', (code, signal) => {

@@ -4,7 +4,7 @@ import { CliError, type CliIO, type Command, type OptionValues } from '../comman
 import { CONFIG_ARGUMENT, resolveConfigPath } from '../config-path.js';
 import { runPrimary } from './cluster-primary.js';
 import { runReloader } from './reloader.js';
-import { resolveAddress, servingLine } from './server-address.js';
+import { parsePort, resolveAddress, servingLine } from './server-address.js';
 import { exitOnSignals } from './shutdown.js';
 import { boundPort, startServer } from './start-server.js';
 
@@ -12,7 +12,7 @@ const DEFAULT_SHUTDOWN_TIMEOUT_S = 10;
 
 interface ServeSettings {
   host: string | undefined;
-  port: string | undefined;
+  port: number | undefined;
   reload: boolean;
   workers: number;
   shutdownTimeoutMs: number;
@@ -40,7 +40,7 @@ function readSettings(values: OptionValues): ServeSettings {
     typeof value === 'string' ? value : undefined;
   return {
     host: text(values.host),
-    port: text(values.port),
+    port: values.port === undefined ? undefined : parsePort(values.port, '--port'),
     reload: values.reload === true,
     workers: positiveNumber(values.workers, '--workers', 1, true),
     shutdownTimeoutMs:
@@ -82,6 +82,10 @@ async function serveOne(configPath: string, settings: ServeSettings, io: CliIO):
     createLogger(conf.logging, 'pecan.commands.serve'),
   );
   exitOnSignals(server, settings.shutdownTimeoutMs, io);
+  if (cluster.isPrimary && process.connected) {
+    // A `--reload` child: when the reloader is gone, even killed with SIGKILL, stop too.
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   // In a cluster the primary announces the address once, for all workers.
   if (cluster.isPrimary) {
     io.stdout(

@@ -9,8 +9,11 @@ export interface ServerAddress {
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_PORT = 8080;
 
-/** A TCP port from a flag or the config: an integer 0–65535 (0: any free port). */
-export function parsePort(value: unknown, where: string): number {
+/**
+ * A TCP port from a flag or the config: an integer 0–65535 (0: any free port). A bad flag is a
+ * usage error (status 2), a bad config value a plain one.
+ */
+export function parsePort(value: unknown, where: string, exitCode = 2): number {
   const port =
     typeof value === 'number'
       ? value
@@ -18,7 +21,7 @@ export function parsePort(value: unknown, where: string): number {
         ? Number(value)
         : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CliError(`${where}: "${String(value)}" is not a port number (0–65535)`, 2);
+    throw new CliError(`${where}: "${String(value)}" is not a port number (0–65535)`, exitCode);
   }
   return port;
 }
@@ -26,17 +29,16 @@ export function parsePort(value: unknown, where: string): number {
 /** Flags win over the config's `server` section, which wins over the defaults (§12.3). */
 export function resolveAddress(
   server: { host?: unknown; port?: unknown } | undefined,
-  flags: { host?: string | undefined; port?: string | undefined },
+  flags: { host?: string | undefined; port?: number | undefined },
 ): ServerAddress {
   const host =
     flags.host ??
     (typeof server?.host === 'string' && server.host !== '' ? server.host : DEFAULT_HOST);
   const port =
-    flags.port !== undefined
-      ? parsePort(flags.port, '--port')
-      : server?.port !== undefined && server.port !== null
-        ? parsePort(server.port, 'server.port in the config')
-        : DEFAULT_PORT;
+    flags.port ??
+    (server?.port !== undefined && server.port !== null
+      ? parsePort(server.port, 'server.port in the config', 1)
+      : DEFAULT_PORT);
   return { host, port };
 }
 

@@ -25,7 +25,12 @@ export async function startServer(
     });
   }).catch((error: unknown) => {
     const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    if (
+      code === 'EADDRINUSE' ||
+      code === 'EACCES' ||
+      code === 'EADDRNOTAVAIL' ||
+      code === 'ENOTFOUND'
+    ) {
       throw new CliError(`cannot listen on ${address.host}:${address.port} (${code})`);
     }
     throw error;

@@ -1,4 +1,3 @@
-import repl from 'node:repl';
 import type { Command } from '../command.js';
 import { CONFIG_ARGUMENT, resolveConfigPath } from '../config-path.js';
 
@@ -23,7 +22,8 @@ export const shellCommand: Command = {
   options: {},
   async run({ positionals }, io) {
     const configPath = resolveConfigPath(positionals[0], io);
-    const [{ loadProject }, { loadTestApp }, pecan] = await Promise.all([
+    const [repl, { loadProject }, { loadTestApp }, pecan] = await Promise.all([
+      import('node:repl'),
       import('../load-project.js'),
       import('../../testing/index.js'),
       import('../../index.js'),

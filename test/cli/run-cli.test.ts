@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { pecanVersion } from '../../src/cli/version.js';
+import { fakeIO } from './fake-io.js';
+
+describe('the pecan program', () => {
+  it('prints "Pecan <version>" for --version', async () => {
+    const io = fakeIO(process.cwd());
+    expect(await runCli(['--version'], io)).toBe(0);
+    expect(io.stdoutText).toBe(`Pecan ${pecanVersion()}\n`);
+    expect(pecanVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('prints the help without a command (Pecan ≥ 1.5.1), and for --help', async () => {
+    for (const args of [[], ['--help'], ['-h']]) {
+      const io = fakeIO(process.cwd());
+      expect(await runCli(args, io)).toBe(0);
+      expect(io.stdoutText).toMatch(/^usage: pecan \[--version\] \[--help\] <command>/);
+      expect(io.stdoutText).toContain('  routes ');
+    }
+  });
+
+  it('rejects an unknown command with status 2', async () => {
+    const io = fakeIO(process.cwd());
+    expect(await runCli(['deploy'], io)).toBe(2);
+    expect(io.stderrText).toContain(
+      'pecan: error: unknown command "deploy" (choose from create, serve, shell, routes)',
+    );
+  });
+
+  it('rejects bad options with the usage and status 2', async () => {
+    const cases: [string[], string][] = [
+      [['serve', 'config.js', '--bogus'], "Unknown option '--bogus'"],
+      [['serve', 'config.js', '--port'], "Option '-p, --port <value>' argument missing"],
+      [['serve', 'config.js', '--port', 'http'], '--port: "http" is not a port number'],
+      [['serve', 'config.js', '--workers', '0'], '--workers: "0" is not a positive integer'],
+      [['serve', 'a.js', 'b.js'], 'unrecognized arguments: b.js'],
+    ];
+    for (const [args, message] of cases) {
+      const io = fakeIO(process.cwd(), { PECAN_CONFIG: 'package.json' });
+      expect(await runCli(args, io), args.join(' ')).toBe(2);
+      expect(io.stderrText).toContain('usage: pecan serve [CONFIG] [options]');
+      expect(io.stderrText).toContain(message);
+    }
+  });
+});
