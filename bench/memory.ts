@@ -1,12 +1,14 @@
 /**
- * RSS growth of pecan under a long load (DESIGN §6: the end no more than 10 % above the value
- * after the first 5 s). Each connection cycles through all five endpoints.
+ * RSS growth under a long load (DESIGN §6 for pecan: the end no more than 10 % above the value
+ * after the first 5 s). Each connection cycles through all five endpoints. Raw node:http is
+ * measured the same way, as the control: what Node itself does with its heap under load.
  */
 import { ENDPOINTS } from './endpoints.js';
 import { runLoad, type LoadSettings } from './load.js';
 import { readRss, startServer } from './proc.js';
 
 export interface MemoryResult {
+  framework: string;
   seconds: number;
   /** RSS (bytes) sampled every second: [seconds since the load started, rss]. */
   samples: [number, number][];
@@ -17,10 +19,11 @@ export interface MemoryResult {
 }
 
 export async function measureMemory(
+  framework: string,
   seconds: number,
   settings: LoadSettings,
 ): Promise<MemoryResult> {
-  const server = await startServer('pecan');
+  const server = await startServer(framework);
   try {
     const samples: [number, number][] = [];
     const started = performance.now();
@@ -34,7 +37,7 @@ export async function measureMemory(
     if (samples.length < 6) throw new Error('too few RSS samples (is /proc or ps available?)');
     const at5s = samples.find(([t]) => t >= 5)![1];
     const atEnd = samples.at(-1)![1];
-    return { seconds, samples, at5s, atEnd, growth: atEnd / at5s - 1, rps: load.rps };
+    return { framework, seconds, samples, at5s, atEnd, growth: atEnd / at5s - 1, rps: load.rps };
   } finally {
     await server.stop();
   }

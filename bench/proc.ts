@@ -41,8 +41,6 @@ export interface RunningServer {
   name: string;
   port: number;
   pid: number;
-  /** What the server printed after its port (pecan: how /users/<id> is served). */
-  info: string;
   stop(): Promise<void>;
 }
 
@@ -77,11 +75,11 @@ export function startServer(
     child.stdout!.on('data', (chunk: Buffer) => {
       if (ready) return;
       stdout += chunk.toString();
-      const match = /^listening (\d+) ?(.*)$/m.exec(stdout);
+      const match = /^listening (\d+)$/m.exec(stdout);
       if (match === null) return;
       ready = true;
       clearTimeout(timer);
-      resolve({ name, port: Number(match[1]), pid: child.pid!, info: match[2]!.trim(), stop });
+      resolve({ name, port: Number(match[1]), pid: child.pid!, stop });
     });
   });
 }

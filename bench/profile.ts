@@ -33,6 +33,8 @@ export interface ProfileResult {
   file: string;
   busyMs: number;
   top: HotFunction[];
+  /** The same, for pecan's own code (`dist/`) only. */
+  own: HotFunction[];
   /** Self time per source: pecan's dist files, node internals, … */
   byFile: { file: string; share: number }[];
 }
@@ -66,7 +68,7 @@ export function summarise(profile: CpuProfile, count: number): Omit<ProfileResul
     busy += ms;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = shorten(url) || functionName;
-    const location = url ? `${shorten(url)}:${lineNumber + 1}` : '';
+    const location = url ? `${shorten(url)}:${lineNumber + 1}` : '(native)';
     const key = `${functionName}@${location}`;
     const entry = self.get(key) ?? {
       name: functionName || '(anonymous)',
@@ -78,13 +80,15 @@ export function summarise(profile: CpuProfile, count: number): Omit<ProfileResul
     self.set(key, entry);
     files.set(file, (files.get(file) ?? 0) + ms);
   }
-  const top = [...self.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, count);
-  for (const entry of top) entry.share = entry.selfMs / busy;
+  const ranked = [...self.values()].sort((a, b) => b.selfMs - a.selfMs);
+  for (const entry of ranked) entry.share = entry.selfMs / busy;
+  const top = ranked.slice(0, count);
+  const own = ranked.filter((entry) => entry.location.startsWith('dist/')).slice(0, count);
   const byFile = [...files]
     .map(([file, ms]) => ({ file, share: ms / busy }))
     .sort((a, b) => b.share - a.share)
     .slice(0, count);
-  return { busyMs: busy, top, byFile };
+  return { busyMs: busy, top, own, byFile };
 }
 
 /** Paths relative to the repository; node internals stay `node:…`. */

@@ -1,10 +1,12 @@
 /** The Markdown report: medians of the rounds, ratios to raw node:http, and the DESIGN §6 checks. */
 import { ENDPOINTS } from './endpoints.js';
-import type { MemoryResult } from './memory.js';
 import type { BenchOptions } from './options.js';
 import type { ProfileResult } from './profile.js';
+import { extras } from './report-extras.js';
+import type { MemoryResult } from './memory.js';
 import type { StartupResult } from './startup.js';
-import type { Sample, ThroughputRun } from './throughput.js';
+import { LABELS, mb, median, number, percent } from './format.js';
+import { DISTURBED, isDisturbed, type Sample, type ThroughputRun } from './throughput.js';
 
 export interface ReportInput {
   date: string;
@@ -12,35 +14,21 @@ export interface ReportInput {
   environment: string[];
   throughput: ThroughputRun;
   startup: StartupResult[];
-  memory: MemoryResult | null;
+  /** raw node:http (the control) and pecan, when `--memory` ran. */
+  memory: MemoryResult[] | null;
   profile: ProfileResult | null;
 }
-
-const LABELS: Record<string, string> = {
-  raw: 'node:http (raw)',
-  fastify: 'Fastify',
-  express: 'Express',
-  pecan: 'pecan',
-};
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const number = (value: number): string => Math.round(value).toLocaleString('en-US');
-const mb = (bytes: number | null): string =>
-  bytes === null ? 'n/a' : (bytes / 2 ** 20).toFixed(1);
-const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
 interface Cell {
   rps: number;
   p99: number;
   /** Requests per CPU-second of the server: throughput with the machine's noise divided out. */
   perCpu: number | null;
+  /** Every run of this cell was disturbed by other work: the median is of those. */
+  disturbedOnly: boolean;
 }
 
-/** Medians over the rounds, per framework × endpoint. */
+/** Medians over the undisturbed rounds (over all of them when none was), per framework × endpoint. */
 export function summariseSamples(samples: Sample[]): Map<string, Cell> {
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
@@ -48,12 +36,15 @@ export function summariseSamples(samples: Sample[]): Map<string, Cell> {
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const result = new Map<string, Cell>();
-  for (const [key, group] of groups) {
+  for (const [key, all] of groups) {
+    const quiet = all.filter((s) => !isDisturbed(s));
+    const group = quiet.length > 0 ? quiet : all;
     const perCpu = group.flatMap((s) => (s.cpu ? [s.rps / s.cpu] : []));
     result.set(key, {
       rps: median(group.map((s) => s.rps)),
       p99: median(group.map((s) => s.p99)),
       perCpu: perCpu.length ? median(perCpu) : null,
+      disturbedOnly: quiet.length === 0,
     });
   }
   return result;
@@ -70,11 +61,12 @@ function ratioRows(input: ReportInput, value: (cell: Cell) => number | null): st
   return input.options.frameworks.map((fw) => {
     const ratios: number[] = [];
     const cells = ENDPOINTS.map((e) => {
-      const own = value(medians.get(`${fw} ${e.name}`)!);
+      const cell = medians.get(`${fw} ${e.name}`)!;
+      const own = value(cell);
       const raw = value(medians.get(`raw ${e.name}`)!);
       if (own === null || raw === null) return 'n/a';
       ratios.push(own / raw);
-      return `${number(own)} (${(own / raw).toFixed(2)}×)`;
+      return `${number(own)} (${(own / raw).toFixed(2)}×)${cell.disturbedOnly ? ' †' : ''}`;
     });
     const geo = ratios.length
       ? `${Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length).toFixed(2)}×`
@@ -91,7 +83,10 @@ function tables(input: ReportInput): string[] {
   const rule = `|---|${ENDPOINTS.map(() => '--:|').join('')}`;
   const p99 = names.map(
     (fw) =>
-      `| ${LABELS[fw]} | ${ENDPOINTS.map((e) => medians.get(`${fw} ${e.name}`)!.p99).join(' | ')} |`,
+      `| ${LABELS[fw]} | ${ENDPOINTS.map((e) => {
+        const cell = medians.get(`${fw} ${e.name}`)!;
+        return `${cell.p99}${cell.disturbedOnly ? ' †' : ''}`;
+      }).join(' | ')} |`,
   );
   const usage = names.map((fw) => {
     const own = samples.filter((s) => s.framework === fw);
@@ -104,6 +99,9 @@ function tables(input: ReportInput): string[] {
   const rounds = input.options.rounds;
   return [
     `## Throughput (req/s, median of ${rounds} round(s); ratio to raw node:http)`,
+    '',
+    `Medians leave out the measured runs disturbed by other work on the machine (more than`,
+    `${DISTURBED * 100} % of a core); † marks a cell whose every run was disturbed.`,
     '',
     `${head} geometric mean |`,
     `${rule}--:|`,
@@ -142,6 +140,13 @@ function targets(input: ReportInput): string[] {
   const medians = summariseSamples(input.throughput.samples);
   const get = (fw: string, ep: string) => medians.get(`${fw} ${ep}`);
   const lines = ['## DESIGN §6 targets', ''];
+  if ([...medians.values()].some((cell) => cell.disturbedOnly)) {
+    lines.push(
+      'Cells marked † above make these checks unreliable for their endpoints; the',
+      'requests-per-CPU-second table is the steadier comparison on a busy machine.',
+      '',
+    );
+  }
   const check = (label: string, failing: string[]) =>
     lines.push(
       `- ${label}: ${failing.length === 0 ? '**met**' : `**not met** on ${failing.join(', ')}`}`,
@@ -168,65 +173,13 @@ function targets(input: ReportInput): string[] {
       `- start-up to first response < 300 ms: **${ms < 300 ? 'met' : 'not met'}** (${ms.toFixed(0)} ms, the bench app; the target names the scaffolded project)`,
     );
   }
-  const memory = input.memory;
+  const memory = input.memory?.find((m) => m.framework === 'pecan');
   lines.push(
-    memory === null
+    memory === undefined
       ? '- RSS growth ≤ 10 % over a 60 s load: not measured in this run (`--memory`)'
-      : `- RSS growth ≤ 10 % over a ${memory.seconds} s load: **${memory.growth <= 0.1 ? 'met' : 'not met'}** (${percent(memory.growth)})`,
+      : `- RSS growth ≤ 10 % over a ${memory.seconds} s load: **${memory.growth <= 0.1 ? 'met' : 'not met'}** (${percent(memory.growth)}; see the RSS section)`,
   );
   return [...lines, ''];
-}
-
-function extras(input: ReportInput): string[] {
-  const lines = [
-    '## Start-up to first response',
-    '',
-    'Spawn `node` on the compiled app, poll `GET /` until the first 200.',
-    '',
-    '| App | median (ms) | min | max |',
-    '|---|--:|--:|--:|',
-  ];
-  for (const s of input.startup)
-    lines.push(
-      `| ${LABELS[s.framework]} | ${median(s.runs).toFixed(0)} | ${s.runs[0]!.toFixed(0)} | ${s.runs.at(-1)!.toFixed(0)} |`,
-    );
-  lines.push('');
-  const memory = input.memory;
-  if (memory !== null) {
-    lines.push(
-      '## pecan RSS over a long load',
-      '',
-      `${memory.seconds} s, every connection cycling through the five endpoints (${number(memory.rps)} req/s).`,
-      '',
-    );
-    lines.push(
-      `RSS after 5 s: ${mb(memory.at5s)} MB; at the end: ${mb(memory.atEnd)} MB; growth ${percent(memory.growth)}.`,
-      '',
-    );
-    const step = Math.max(1, Math.floor(memory.samples.length / 12));
-    const points = memory.samples
-      .filter((_, i) => i % step === 0)
-      .map(([t, rss]) => `${t.toFixed(0)} s: ${mb(rss)}`);
-    lines.push(`Samples (MB): ${points.join(', ')}.`, '');
-  }
-  const profile = input.profile;
-  if (profile !== null) {
-    lines.push(
-      '## pecan CPU profile (self time)',
-      '',
-      `${(profile.busyMs / 1000).toFixed(1)} s of busy samples over the five endpoints; raw file: \`${profile.file}\`.`,
-      '',
-    );
-    lines.push('| Function | Location | self (ms) | share |', '|---|---|--:|--:|');
-    for (const f of profile.top)
-      lines.push(
-        `| \`${f.name}\` | \`${f.location}\` | ${f.selfMs.toFixed(0)} | ${percent(f.share)} |`,
-      );
-    lines.push('', '| Source | share of self time |', '|---|--:|');
-    for (const f of profile.byFile) lines.push(`| \`${f.file}\` | ${percent(f.share)} |`);
-    lines.push('');
-  }
-  return lines;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -239,7 +192,8 @@ export function renderReport(input: ReportInput): string {
     '',
     ...input.environment.map((line) => `- ${line}`),
     `- Load: autocannon, ${options.connections} connections, pipelining ${options.pipelining}, ${options.warmup} s warm-up then ${options.duration} s measured per endpoint, ${options.rounds} round(s), each server started fresh per round`,
-    `- pecan: built \`dist/\`, default options (context locals on); \`GET /users/<id>\` served by \`${(throughput.info.pecan ?? 'n/a').replace(/^users=/, '')}\``,
+    '- pecan: built `dist/`, default options (context locals on); `GET /users/<id>` is a `RestController` `getOne`, `GET /deep/…` walks six nested controllers',
+    `- Disturbed runs (other work above ${DISTURBED * 100} % of a core, left out of the medians): ${throughput.samples.filter(isDisturbed).length} of ${throughput.samples.length}`,
     ...(failures.length > 0
       ? [`- **${failures.length} measured run(s) had non-2xx answers or errors**`]
       : []),

@@ -43,7 +43,12 @@ const startup = [
 console.log(
   `start-up: ${startup.map((s) => `${s.framework} ${s.runs.map((ms) => ms.toFixed(0)).join(' ')} ms`).join('; ')}`,
 );
-const memory = options.memory ? await measureMemory(options.memoryDuration, options) : null;
+const memory = options.memory
+  ? [
+      await measureMemory('raw', options.memoryDuration, options),
+      await measureMemory('pecan', options.memoryDuration, options),
+    ]
+  : null;
 const profile = options.profile ? await profilePecan(options.quick ? 2 : 5, options) : null;
 
 const date = new Date().toISOString().slice(0, 10);

@@ -25,10 +25,15 @@ export interface Sample {
   failures: number;
 }
 
+/** Other work on the machine above this share of a core makes a measured run "disturbed". */
+export const DISTURBED = 0.25;
+
+export function isDisturbed(sample: Sample): boolean {
+  return sample.otherCpu !== null && sample.otherCpu > DISTURBED;
+}
+
 export interface ThroughputRun {
   samples: Sample[];
-  /** What each server printed about itself (pecan: how /users/<id> is served). */
-  info: Record<string, string>;
 }
 
 export async function measureThroughput(
@@ -36,14 +41,12 @@ export async function measureThroughput(
   log: (line: string) => void,
 ): Promise<ThroughputRun> {
   const samples: Sample[] = [];
-  const info: Record<string, string> = {};
   const names = options.frameworks;
   for (let round = 1; round <= options.rounds; round++) {
     const order = names.map((_, i) => names[(i + round - 1) % names.length]!);
     for (const framework of order) {
       const server = await startServer(framework);
       try {
-        info[framework] = server.info;
         await verifyServer(framework, server.port);
         for (const endpoint of ENDPOINTS) {
           if (options.warmup > 0) await runLoad(server.port, [endpoint], options.warmup, options);
@@ -74,12 +77,12 @@ export async function measureThroughput(
       }
     }
   }
-  return { samples, info };
+  return { samples };
 }
 
 function describe(s: Sample): string {
   const pct = (share: number | null) => (share === null ? '?' : `${Math.round(share * 100)}%`);
   const cpu = `  cpu: server ${pct(s.cpu)} load ${pct(s.loadCpu)} other ${pct(s.otherCpu)}`;
-  const failed = s.failures > 0 ? `  FAILURES ${s.failures}` : '';
+  const failed = `${s.failures > 0 ? `  FAILURES ${s.failures}` : ''}${isDisturbed(s) ? '  (disturbed)' : ''}`;
   return `round ${s.round}  ${s.framework.padEnd(8)} ${s.endpoint.padEnd(24)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms${cpu}${failed}`;
 }

@@ -1,10 +1,8 @@
 /**
- * The pecan bench app, written the way the guides write controllers. `GET /users/<id>` is a
- * RestController's `getOne` when the built package exports `RestController`, and a plain
- * controller's `_lookup` before that (the report says which one ran).
+ * The pecan bench app, written the way the guides write controllers (docs/performance.md shows
+ * it as a runnable example).
  */
-import * as pecan from 'pecan';
-import { acceptNoncanonical, expose, makeApp, request } from 'pecan';
+import { RestController, expose, makeApp, request } from 'pecan';
 import { DEEP_TEXT, TEXT, hello, user } from '../endpoints.js';
 
 // Six nested controllers: /deep/a/b/c/d/e/f walks deep → a → b → c → d → e, then calls `f`.
@@ -29,45 +27,14 @@ class DeepController {
   a = new A();
 }
 
-class UserController {
-  constructor(private readonly id: string) {}
-
-  // `/users/42` has no trailing slash: served as it is, not redirected to `/users/42/` (§1.4).
-  @acceptNoncanonical
-  @expose('json')
-  index() {
-    return user(this.id);
+class UsersController extends RestController {
+  @expose('json') getOne(id: string) {
+    return user(id);
   }
 }
-
-class UsersLookupController {
-  @expose() _lookup(id: string, ...rest: string[]) {
-    return [new UserController(id), rest];
-  }
-}
-
-type ControllerClass = new () => object;
-const RestController = (pecan as unknown as Record<string, unknown>).RestController as
-  ControllerClass | undefined;
-
-function usersController(): { controller: object; via: string } {
-  if (RestController === undefined) {
-    return { controller: new UsersLookupController(), via: 'UsersController._lookup' };
-  }
-  class UsersController extends RestController {
-    @expose('json') getOne(id: string) {
-      return user(id);
-    }
-  }
-  return { controller: new UsersController(), via: 'RestController.getOne' };
-}
-
-const users = usersController();
-/** How `GET /users/<id>` is served in this build. */
-export const usersVia = users.via;
 
 export class RootController {
-  users = users.controller;
+  users = new UsersController();
   deep = new DeepController();
 
   @expose({ contentType: 'text/plain' }) index() {

@@ -1,5 +1,5 @@
 /** pecan from the built package (`dist/`), at its defaults. */
-import { app, usersVia } from './pecan-app.js';
+import { app } from './pecan-app.js';
 import { serve } from './serve.js';
 
-serve(app, `users=${usersVia}`);
+serve(app);
