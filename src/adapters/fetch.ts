@@ -1,5 +1,5 @@
 import type { App } from '../core/app.js';
-import type { PecanHandler } from '../middleware/handler.js';
+import type { AppHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
 import { readFetchBody } from './read-body.js';
@@ -20,7 +20,7 @@ class FetchBodyReader implements BodyReader {
 /** `app.fetch(request)`: the Fetch API entry point (Bun, Deno, workers, tests). */
 export async function handleFetch(
   app: App,
-  handler: PecanHandler,
+  handler: AppHandler,
   fetchRequest: Request,
 ): Promise<Response> {
   const url = new URL(fetchRequest.url);

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { App } from '../core/app.js';
-import type { PecanHandler } from '../middleware/handler.js';
+import type { AppHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader, type RequestHeaders } from '../core/request.js';
-import type { PecanResponse } from '../core/response.js';
+import { PecanResponse } from '../core/response.js';
 import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 
@@ -67,28 +67,40 @@ function absoluteFormPath(target: string): string {
 /** The Node request listener: `http.createServer(app)`. */
 export function handleNode(
   app: App,
-  handler: PecanHandler,
+  handler: AppHandler,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
   const request = nodeRequest(app, req);
   request.attachBody(new NodeBodyReader(req), app.bodyLimit);
-  handler(request).then(
-    (response) => {
-      // A body refused for its size was left unread: the connection cannot be reused.
-      if (response.status === 413) response.headers.set('Connection', 'close');
-      try {
-        writeNode(res, response, req.method === 'HEAD', (error) =>
-          app.logger.error(`pecan: response body failed for ${req.method} ${req.url}`, error),
-        );
-      } catch (error) {
-        // A header or status Node refuses to write (e.g. a non-Latin-1 value): never an
-        // unhandled rejection, which would take the whole process down.
-        sendFailure(app, req, res, error);
-      }
-    },
-    (error: unknown) => sendFailure(app, req, res, error),
-  );
+  let answer: PecanResponse | Promise<PecanResponse>;
+  try {
+    answer = handler(request);
+  } catch (error) {
+    sendFailure(app, req, res, error);
+    return;
+  }
+  // A synchronous answer is written at once: no promise, no microtask hop.
+  if (answer instanceof PecanResponse) send(app, req, res, answer);
+  else
+    answer.then(
+      (response) => send(app, req, res, response),
+      (error: unknown) => sendFailure(app, req, res, error),
+    );
+}
+
+function send(app: App, req: IncomingMessage, res: ServerResponse, response: PecanResponse): void {
+  // A body refused for its size was left unread: the connection cannot be reused.
+  if (response.status === 413) response.headers.set('Connection', 'close');
+  try {
+    writeNode(res, response, req.method === 'HEAD', (error) =>
+      app.logger.error(`pecan: response body failed for ${req.method} ${req.url}`, error),
+    );
+  } catch (error) {
+    // A header or status Node refuses to write (e.g. a non-Latin-1 value): never an
+    // unhandled rejection, which would take the whole process down.
+    sendFailure(app, req, res, error);
+  }
 }
 
 /** The last resort when no response could be produced or written: a logged, opaque 500 (§8.3). */

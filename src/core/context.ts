@@ -9,8 +9,13 @@ import type { State } from './state.js';
  */
 const storage = new AsyncLocalStorage<State>();
 
-export function runInContext<T>(state: State, fn: () => T): T {
-  return storage.run(state, fn);
+/** Runs `fn(...args)` with `state` as the current request (no closure needed on the hot path). */
+export function runInContext<A extends unknown[], T>(
+  state: State,
+  fn: (...args: A) => T,
+  ...args: A
+): T {
+  return storage.run(state, fn, ...args);
 }
 
 /** The state of the request being handled, or undefined outside a request (or in explicit mode). */

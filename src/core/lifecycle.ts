@@ -3,7 +3,7 @@
  * call; the stages live next to the behaviour they implement.
  */
 import type { App } from './app.js';
-import { State } from './state.js';
+import { State, type Arguments } from './state.js';
 import type { PecanRequest, BodyReader } from './request.js';
 import { forwardRequest } from './forward.js';
 import { PecanResponse } from './response.js';
@@ -11,108 +11,238 @@ import { HTTPError, InternalRedirect } from './errors.js';
 import { runInContext } from './context.js';
 import { errorResponse } from './error-response.js';
 import { normaliseEmptyBody } from './finalize.js';
-import { getMeta } from '../controller/meta.js';
+import { getMeta, type ControllerMeta } from '../controller/meta.js';
 import { decodePath } from '../binding/params.js';
 import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
 import { collectParams } from '../binding/collect-params.js';
 import { routeRequest } from '../dispatch/route-request.js';
-import { pickHandler, allowedMethods } from '../dispatch/generic.js';
+import { pickHandler, allowedMethods, type Handler } from '../dispatch/generic.js';
+import type { Endpoint } from '../dispatch/lookup.js';
+import type { Params } from '../binding/params.js';
 import { negotiateContentType } from '../dispatch/negotiate.js';
 import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
 import { buildChains, mergeHooks, type PecanHook } from '../hooks/pecan-hook.js';
 import { isPromise } from './is-promise.js';
 import { applyResult } from '../render/apply-result.js';
 
-/** Handles one request and resolves to the response to send. Never rejects. */
+/**
+ * Handles one request and returns the response to send — synchronously when every stage was
+ * synchronous, else as a promise. Never throws, never rejects.
+ */
 export function handle(
   app: App,
   request: PecanRequest,
   body?: BodyReader | null,
-): Promise<PecanResponse> {
+): PecanResponse | Promise<PecanResponse> {
   // Without `body`: the body the adapter (or `forwardRequest`) already attached is used.
   if (body !== undefined) request.attachBody(body, app.bodyLimit);
   const state = new State(request, new PecanResponse(), app);
-  return app.contextLocals ? runInContext(state, () => serve(app, state)) : serve(app, state);
+  return app.contextLocals ? runInContext(state, serve, app, state) : serve(app, state);
 }
 
-async function serve(app: App, state: State): Promise<PecanResponse> {
-  const visited = new Set<string>();
+/** One pass over the stages; an internal redirect starts another pass on the same state. */
+function serve(
+  app: App,
+  state: State,
+  visited: Set<string> | null = null,
+): PecanResponse | Promise<PecanResponse> {
+  const flight = new Flight(app, state);
+  let pending: void | Promise<void>;
   try {
-    for (;;) {
-      try {
-        const pending = findAndInvoke(app, state);
-        if (pending !== undefined) await pending;
-      } catch (error) {
-        if (error instanceof InternalRedirect) {
-          // §7.6: re-dispatch the same request at the new path; no after hooks for this pass.
-          followInternalRedirect(state, error, visited);
-          continue;
-        }
-        // On failure: the error's response, then the onError hooks (§0.1 step 5).
-        await handleError(app, state, error);
-      }
-      // 12. after hooks, in reverse priority order, on success and on failure (§5.3).
-      if (state.chains.after !== null) {
-        const pending = runHooks(state.chains.after, 'after', state);
-        if (pending !== undefined) await pending;
-      }
-      // 13. Empty-body normalisation: 200 without body → 204; no Content-Type on 204/304 (§7.9).
-      const pending = normaliseEmptyBody(state.response);
-      if (pending !== undefined) await pending;
-      return state.response;
-    }
+    pending = runStages(flight, 0);
   } catch (error) {
-    // A failing after hook or a redirect loop: still answer, never crash.
+    return recover(app, state, error, visited);
+  }
+  if (pending === undefined) return complete(app, state);
+  return pending.then(
+    () => complete(app, state),
+    (error: unknown) => recover(app, state, error, visited),
+  );
+}
+
+/** What the stages of one pass hand each other. */
+class Flight {
+  endpoint: Endpoint | null = null;
+  fn: Function | null = null;
+  meta: ControllerMeta | null = null;
+  prefix: readonly unknown[] = NO_PREFIX;
+  bound: Arguments | null = null;
+  result: unknown = undefined;
+
+  constructor(
+    readonly app: App,
+    readonly state: State,
+  ) {}
+}
+
+type Stage = (flight: Flight) => void | Promise<void>;
+
+/** Pecan's `find_controller` and `invoke_controller`, stage by stage (§0.1 step 3–4). */
+const STAGES: readonly Stage[] = [
+  // 1. The routing path: decoded, below the mount point (§1.1, §1.10, §1.11).
+  resolvePath,
+  // 2. onRoute hooks (§5.3).
+  onRouteHooks,
+  // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash
+  //      (§3.4, §1.2, §1.4), security at every controller boundary (§6.2).
+  dispatch,
+  // 6. The generic handler for the method, with its security check (§3.5, §6.3); then the
+  //    hooks of the controllers walked join the app's (§5.3, §5.4).
+  chooseHandler,
+  // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
+  negotiate,
+  // 8. Params: query, JSON or form body (§2.1).
+  readParams,
+  // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
+  bindToSignature,
+  // 10. before hooks (§5.3).
+  beforeHooks,
+  // 11. Call the controller, then render its result (§3.2).
+  callController,
+  renderResult,
+];
+
+/** Runs the stages from `from`; stays synchronous until a stage returns a promise. */
+function runStages(flight: Flight, from: number): void | Promise<void> {
+  for (let i = from; i < STAGES.length; i++) {
+    const pending = STAGES[i]!(flight);
+    if (pending !== undefined) return pending.then(() => runStages(flight, i + 1));
+  }
+}
+
+/** §0.1 steps 6–7: after hooks, then the empty-body rule; an after hook that fails is a 500. */
+function complete(app: App, state: State): PecanResponse | Promise<PecanResponse> {
+  const after = state.chains.after;
+  let pending: void | Promise<void>;
+  try {
+    // 12. after hooks, in reverse priority order, on success and on failure (§5.3).
+    pending = after !== null ? runHooks(after, 'after', state) : undefined;
+  } catch (error) {
     return serverError(app, state, error);
   }
+  if (pending === undefined) return normalise(app, state);
+  return pending.then(
+    () => normalise(app, state),
+    (error: unknown) => serverError(app, state, error),
+  );
 }
 
-/** Stages 1–11: Pecan's `find_controller` and `invoke_controller`. */
-async function findAndInvoke(app: App, state: State): Promise<void> {
-  const request = state.request;
-  // 1. The routing path: decoded, below the mount point (§1.1, §1.10, §1.11).
-  request.path = request.pecan.routingPath = routingPath(app, request);
-  // 2. onRoute hooks (§5.3).
-  if (app.onRouteHooks !== null) {
-    const pending = runHooks(app.onRouteHooks, 'onRoute', state);
-    if (pending !== undefined) await pending;
+/** 13. Empty-body normalisation: 200 without body → 204; no Content-Type on 204/304 (§7.9). */
+function normalise(app: App, state: State): PecanResponse | Promise<PecanResponse> {
+  const pending = normaliseEmptyBody(state.response);
+  if (pending === undefined) return state.response;
+  return pending.then(
+    () => state.response,
+    (error: unknown) => serverError(app, state, error),
+  );
+}
+
+/** On failure (§0.1 step 5): an internal redirect starts over; any other error is answered. */
+function recover(
+  app: App,
+  state: State,
+  error: unknown,
+  visited: Set<string> | null,
+): PecanResponse | Promise<PecanResponse> {
+  if (error instanceof InternalRedirect) {
+    // §7.6: re-dispatch the same request at the new path; no after hooks for this pass.
+    try {
+      return serve(app, state, followInternalRedirect(state, error, visited ?? new Set()));
+    } catch (loop) {
+      return serverError(app, state, loop);
+    }
   }
-  // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash (§3.4, §1.2, §1.4).
-  let endpoint = routeRequest(app, request);
-  if (isPromise(endpoint)) endpoint = await endpoint;
-  // 6. The generic handler for the method, with its security check (§3.5, §6.3). Once the
-  //    controller is known, the hooks of the controllers walked join the app's (§5.3, §5.4):
-  //    a request that fails before this point runs the app hooks only, as in Pecan.
-  let handler = pickHandler(endpoint, request);
-  if (isPromise(handler)) handler = await handler;
-  const { fn, meta } = handler;
+  const pending = handleError(app, state, error);
+  if (pending === undefined) return complete(app, state);
+  return pending.then(() => complete(app, state));
+}
+
+function resolvePath({ app, state }: Flight): void {
+  const request = state.request;
+  request.path = request.pecan.routingPath = routingPath(app, request);
+}
+
+function onRouteHooks({ app, state }: Flight): void | Promise<void> {
+  if (app.onRouteHooks !== null) return runHooks(app.onRouteHooks, 'onRoute', state);
+}
+
+function dispatch(flight: Flight): void | Promise<void> {
+  const found = routeRequest(flight.app, flight.state.request);
+  if (!isPromise<Endpoint>(found)) {
+    flight.endpoint = found;
+    return;
+  }
+  return found.then((endpoint) => {
+    flight.endpoint = endpoint;
+  });
+}
+
+function chooseHandler(flight: Flight): void | Promise<void> {
+  const handler = pickHandler(flight.endpoint!, flight.state.request);
+  if (!isPromise<Handler>(handler)) return useHandler(flight, handler);
+  return handler.then((picked) => useHandler(flight, picked));
+}
+
+function useHandler(flight: Flight, { fn, meta }: Handler): void {
+  const state = flight.state;
+  flight.fn = fn;
+  flight.meta = meta;
   state.controller = fn;
-  if (endpoint.hooks) useControllerHooks(state, endpoint.hooks);
-  // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
-  negotiateContentType(request, meta, app.logger);
-  // 8. Params: query, JSON or form body (§2.1).
-  let params = collectParams(request);
-  if (isPromise(params)) params = await params;
-  request.params = params;
-  // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
-  const signature = meta.signature!;
+  // A request that failed before this point runs the app hooks only, as in Pecan.
+  const controllerHooks = flight.endpoint!.hooks;
+  if (controllerHooks) useControllerHooks(state, controllerHooks);
+}
+
+function negotiate({ app, state, meta }: Flight): void {
+  negotiateContentType(state.request, meta!, app.logger);
+}
+
+function readParams({ state }: Flight): void | Promise<void> {
+  const request = state.request;
+  const params = collectParams(request);
+  if (!isPromise<Params>(params)) {
+    request.params = params;
+    return;
+  }
+  return params.then((read) => {
+    request.params = read;
+  });
+}
+
+function bindToSignature(flight: Flight): void {
+  const { app, state, meta } = flight;
+  const request = state.request;
+  const signature = meta!.signature!;
   const prefix = app.contextLocals
     ? NO_PREFIX
-    : explicitPrefix(state, meta.label, signature.params.length);
-  //    Nested RestControllers' parent ids come first (§2.2 step 2).
-  const remainder = withRoutingArgs(request, endpoint.remainder);
-  const bound = bindArguments(signature, meta.label, remainder, params, prefix.length);
+    : explicitPrefix(state, meta!.label, signature.params.length);
+  // Nested RestControllers' parent ids come first (§2.2 step 2).
+  const remainder = withRoutingArgs(request, flight.endpoint!.remainder);
+  const bound = bindArguments(signature, meta!.label, remainder, request.params, prefix.length);
+  flight.prefix = prefix;
+  flight.bound = bound;
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
-  // 10. before hooks (§5.3).
-  if (state.chains.before !== null) {
-    const pending = runHooks(state.chains.before, 'before', state);
-    if (pending !== undefined) await pending;
+}
+
+function beforeHooks({ state }: Flight): void | Promise<void> {
+  const before = state.chains.before;
+  if (before !== null) return runHooks(before, 'before', state);
+}
+
+function callController(flight: Flight): void | Promise<void> {
+  const args = callArguments(flight.meta!.signature!, flight.bound!, flight.prefix);
+  const result: unknown = flight.fn!.apply(flight.endpoint!.self, args);
+  if (!isPromise(result)) {
+    flight.result = result;
+    return;
   }
-  // 11. Call the controller, then render its result (§3.2).
-  let result: unknown = fn.apply(endpoint.self, callArguments(signature, bound, prefix));
-  if (isPromise(result)) result = await result;
-  const rendering = applyResult(app, state, meta, result);
-  if (rendering !== undefined) await rendering;
+  return result.then((value) => {
+    flight.result = value;
+  });
+}
+
+function renderResult({ app, state, meta, result }: Flight): void | Promise<void> {
+  return applyResult(app, state, meta!, result);
 }
 
 const NO_PREFIX: readonly unknown[] = [];
@@ -146,7 +276,7 @@ function explicitPrefix(state: State, label: string, declared: number): readonly
  * onError hooks run, and the first response one returns replaces it (§5.3). A non-HTTP error
  * that no hook answered is logged.
  */
-async function handleError(app: App, state: State, error: unknown): Promise<void> {
+function handleError(app: App, state: State, error: unknown): void | Promise<void> {
   const httpError = error instanceof HTTPError ? error : null;
   if (httpError !== null) state.request.pecan.originalError = httpError;
   // DESIGN §4: state.response is the response that will be sent (Pecan left its 200 in place).
@@ -154,21 +284,33 @@ async function handleError(app: App, state: State, error: unknown): Promise<void
     httpError !== null
       ? errorResponse(httpError, state.request)
       : unhandledResponse(app, state, error);
-  if (state.chains.onError !== null) {
-    let replacement: PecanResponse | undefined;
-    try {
-      replacement = await runErrorHooks(state.chains.onError, state, error);
-    } catch (hookError) {
-      // An onError hook that throws fails the request; the after hooks still run (§0.1 step 6).
-      logUnhandled(app, state, hookError);
-      state.response = unhandledResponse(app, state, hookError);
-      return;
-    }
-    if (replacement !== undefined) {
-      state.response = replacement;
-      return;
-    }
+  if (state.chains.onError !== null) return runOnErrorHooks(app, state, error, httpError);
+  finishError(app, state, error, httpError);
+}
+
+async function runOnErrorHooks(
+  app: App,
+  state: State,
+  error: unknown,
+  httpError: HTTPError | null,
+): Promise<void> {
+  let replacement: PecanResponse | undefined;
+  try {
+    replacement = await runErrorHooks(state.chains.onError!, state, error);
+  } catch (hookError) {
+    // An onError hook that throws fails the request; the after hooks still run (§0.1 step 6).
+    logUnhandled(app, state, hookError);
+    state.response = unhandledResponse(app, state, hookError);
+    return;
   }
+  if (replacement !== undefined) {
+    state.response = replacement;
+    return;
+  }
+  finishError(app, state, error, httpError);
+}
+
+function finishError(app: App, state: State, error: unknown, httpError: HTTPError | null): void {
   if (httpError === null) {
     logUnhandled(app, state, error);
     return;
@@ -204,7 +346,7 @@ function followInternalRedirect(
   state: State,
   redirect: InternalRedirect,
   visited: Set<string>,
-): void {
+): Set<string> {
   const old = state.request;
   visited.add(old.rawPath);
   // §7.6: without a `?query` in the location the query string is kept.
@@ -222,4 +364,5 @@ function followInternalRedirect(
   // The forwarded request is a new request: the first one's controller hooks do not apply.
   state.hooks = state.app.hooks;
   state.chains = state.app.chains;
+  return visited;
 }

@@ -10,16 +10,20 @@ import { errorResponse } from '../core/error-response.js';
 import { handle } from '../core/lifecycle.js';
 import { PecanResponse } from '../core/response.js';
 import type { StaticFileSystem } from './file-system.js';
-import type { PecanHandler, WrapApp } from './handler.js';
+import type { AppHandler, PecanHandler, WrapApp } from './handler.js';
 import { serveErrorDocuments } from './error-documents.js';
 import { serveStaticFiles, type ResolvedStaticOptions } from './static-files.js';
 
-export function buildHandler(app: App): PecanHandler {
-  let handler: PecanHandler = (request) => handle(app, request);
+export function buildHandler(app: App): AppHandler {
+  const staticOptions = resolveStaticOptions(app);
   const wrapApp = app.options.wrapApp;
+  // No edge layer: the adapters call the lifecycle directly (and may get a sync answer).
+  if (wrapApp === undefined && app.errors.size === 0 && staticOptions === null) {
+    return (request) => handle(app, request);
+  }
+  let handler: PecanHandler = async (request) => handle(app, request);
   if (wrapApp !== undefined) handler = wrapHandler(app, handler, wrapApp);
   if (app.errors.size > 0) handler = serveErrorDocuments(handler, app.errors, app.logger);
-  const staticOptions = resolveStaticOptions(app);
   if (staticOptions !== null) handler = serveStaticFiles(handler, staticOptions);
   return handler;
 }

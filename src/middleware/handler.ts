@@ -8,5 +8,11 @@ import type { PecanResponse } from '../core/response.js';
  */
 export type PecanHandler = (request: PecanRequest) => Promise<PecanResponse>;
 
+/**
+ * What the adapters call: the handler above, or — when no edge layer is configured — the
+ * lifecycle itself, which answers synchronously when nothing in the request was asynchronous.
+ */
+export type AppHandler = (request: PecanRequest) => PecanResponse | Promise<PecanResponse>;
+
 /** Pecan's `wrap_app`: called once by `makeApp` with the app, returns what to use instead. */
 export type WrapApp = (app: PecanHandler) => PecanHandler;
