@@ -11,18 +11,28 @@ const docsDir = path.join(root, 'docs');
 const outDir = path.join(root, 'test', '.doc-examples');
 fs.mkdirSync(outDir, { recursive: true });
 
-const docs = fs.readdirSync(docsDir).filter((name) => name.endsWith('.md'));
+// Every guide, and the README's example.
+const docs = [
+  ...fs
+    .readdirSync(docsDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(docsDir, name)),
+  path.join(root, 'README.md'),
+];
 
 it('every guide has at least one runnable example', () => {
-  for (const doc of docs)
-    expect(readExamples(path.join(docsDir, doc)).length, doc).toBeGreaterThan(0);
+  for (const doc of docs) expect(readExamples(doc).length, doc).toBeGreaterThan(0);
 });
 
-for (const doc of docs) {
-  for (const example of readExamples(path.join(docsDir, doc))) {
-    const file = path.join(outDir, `${doc.replace(/\.md$/, '')}-${example.line}.ts`);
+for (const docPath of docs) {
+  const doc = path.relative(root, docPath);
+  for (const example of readExamples(docPath)) {
+    const file = path.join(
+      outDir,
+      `${doc.replace(/\.md$/, '').replace(/[\\/]/g, '-')}-${example.line}.ts`,
+    );
     fs.writeFileSync(file, example.code);
-    describeAdapters(`docs/${doc}:${example.line}`, ({ client }) => {
+    describeAdapters(`${doc}:${example.line}`, ({ client }) => {
       it('runs', async () => {
         const module = (await import(file)) as { app?: PecanApp };
         if (example.exchanges.length > 0)
