@@ -46,7 +46,8 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
   return new PecanRequest({
     method: req.method ?? 'GET',
-    origin: `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+    // Built only if used: most requests never need their absolute URL.
+    origin: { scheme: encrypted ? 'https' : 'http', host: req.headers.host ?? 'localhost' },
     rawPath: q === -1 ? target : target.slice(0, q),
     queryString: q === -1 ? '' : target.slice(q + 1),
     headers: new NodeRequestHeaders(req.headers),
@@ -130,7 +131,7 @@ export function writeNode(
     const length =
       body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     if (response.status !== 304 && !(response.status === 204 && length === 0))
-      headers.set('Content-Length', length);
+      headers.setContentLength(length);
     res.writeHead(response.status, response.reason, headers.toRawList());
     if (head || body === null) res.end();
     else res.end(body);

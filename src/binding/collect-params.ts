@@ -58,6 +58,12 @@ export function loadMultipart(request: PecanRequest): Promise<Params> {
  */
 function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolean): Params {
   const params: Params = Object.create(null) as Params;
+  if (isEmpty(query)) {
+    // The common POST: the body alone, copied in one pass (params keep their null prototype,
+    // so `params.constructor` is never Object's; a JSON body's own `__proto__` stays data).
+    for (const name in body) if (hasOwn.call(body, name)) params[name] = body[name];
+    return params;
+  }
   for (const name in query) params[name] = query[name];
   for (const name of Object.keys(body)) {
     const value = body[name];
@@ -70,4 +76,11 @@ function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolea
     params[name] = bodyIsMulti && Array.isArray(value) ? [...before, ...value] : [...before, value];
   }
   return params;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isEmpty(params: Params): boolean {
+  for (const _ in params) return false;
+  return true;
 }

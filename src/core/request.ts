@@ -44,10 +44,18 @@ export interface RoutingState {
   [key: string]: unknown;
 }
 
+/** The two parts of an origin, joined only if the request's `origin` or `url` is read. */
+export interface OriginParts {
+  /** `http` or `https`. */
+  scheme: string;
+  /** The Host header (`host[:port]`). */
+  host: string;
+}
+
 export interface RequestInit {
   method: string;
-  /** `scheme://host` of the request, without a trailing slash. */
-  origin: string;
+  /** `scheme://host` of the request, without a trailing slash (or its parts). */
+  origin: string | OriginParts;
   /** The path as received, still percent-encoded, including any `basePath`. */
   rawPath: string;
   /** The query string without `?` (may be ''). */
@@ -59,14 +67,17 @@ export interface RequestInit {
 
 const EMPTY = Buffer.alloc(0);
 
+/** `json` before the body was parsed (`undefined` is a parsed empty body). */
+const UNPARSED: unique symbol = Symbol('unparsed');
+
 /**
  * The request as controllers and hooks see it (`pecan.request`). Everything derived from the
- * raw request (query, cookies, parsed bodies) is computed on first use.
+ * raw request (origin, query, cookies, parsed bodies, `context`) is computed on first use; every
+ * field is set in the constructor, so all requests share one object shape.
  */
 export class PecanRequest {
   readonly method: string;
   readonly headers: RequestHeaders;
-  readonly origin: string;
   readonly rawPath: string;
   readonly queryString: string;
   readonly scriptName: string;
@@ -76,32 +87,46 @@ export class PecanRequest {
   body: Buffer = EMPTY;
   /** The params bound to the controller: query merged with the JSON or form body (§2.1). */
   params: Params;
-  /** Per-request user data; carried over internal redirects (§7.3). */
-  context: Record<string, unknown>;
   /** Pecan's routing bag (§7.4). */
   pecan: RoutingState;
   private bodySource: BodyReader | null = null;
   private bodyLimit = 0;
   private bodyLoading: Promise<Buffer> | null = null;
-  private cache: {
-    query?: Params;
-    cookies?: Record<string, string>;
-    json?: unknown;
-    form?: Params;
-    files?: Record<string, UploadedFile | UploadedFile[]>;
-    contentType?: { type: string; params: Record<string, string> };
-  } = {};
+  private originValue: string | OriginParts;
+  private contextValue: Record<string, unknown> | undefined = undefined;
+  private queryValue: Params | undefined = undefined;
+  private cookiesValue: Record<string, string> | undefined = undefined;
+  private jsonValue: unknown = UNPARSED;
+  private formValue: Params | undefined = undefined;
+  private filesValue: Record<string, UploadedFile | UploadedFile[]> | undefined = undefined;
+  private contentTypeValue: { type: string; params: Record<string, string> } | undefined =
+    undefined;
 
   constructor(init: RequestInit) {
     this.method = init.method;
     this.headers = init.headers;
-    this.origin = init.origin;
+    this.originValue = init.origin;
     this.rawPath = init.rawPath;
     this.queryString = init.queryString;
     this.scriptName = init.scriptName;
     this.params = EMPTY_PARAMS;
-    this.context = {};
     this.pecan = { contentType: null, extension: null, routingPath: '' };
+  }
+
+  /** `scheme://host` of the request, without a trailing slash. */
+  get origin(): string {
+    const origin = this.originValue;
+    if (typeof origin === 'string') return origin;
+    return (this.originValue = `${origin.scheme}://${origin.host}`);
+  }
+
+  /** Per-request user data; carried over internal redirects (§7.3). */
+  get context(): Record<string, unknown> {
+    return (this.contextValue ??= {});
+  }
+
+  set context(value: Record<string, unknown>) {
+    this.contextValue = value;
   }
 
   /** Connects the adapter's body reader; the body is read on first `loadBody()`. */
@@ -154,12 +179,12 @@ export class PecanRequest {
   }
 
   get query(): Params {
-    return (this.cache.query ??=
+    return (this.queryValue ??=
       this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
   }
 
   get cookies(): Record<string, string> {
-    return (this.cache.cookies ??= parseCookies(this.headers.get('cookie')));
+    return (this.cookiesValue ??= parseCookies(this.headers.get('cookie')));
   }
 
   /** The media type of the body, lower-cased, without parameters ('' when absent). */
@@ -168,7 +193,7 @@ export class PecanRequest {
   }
 
   get parsedContentType(): { type: string; params: Record<string, string> } {
-    return (this.cache.contentType ??= parseContentType(this.headers.get('content-type')));
+    return (this.contentTypeValue ??= parseContentType(this.headers.get('content-type')));
   }
 
   get text(): string {
@@ -177,30 +202,30 @@ export class PecanRequest {
 
   /** The JSON body (`undefined` when empty); malformed JSON is a 400 (DESIGN §5.12). */
   get json(): unknown {
-    if (!('json' in this.cache)) this.cache.json = parseJson(this.body);
-    return this.cache.json;
+    if (this.jsonValue === UNPARSED) this.jsonValue = parseJson(this.body);
+    return this.jsonValue;
   }
 
   /** Form fields of an urlencoded or multipart body (files included, as `UploadedFile`s). */
   get form(): Params {
-    if (this.cache.form === undefined) {
-      this.cache.form =
+    if (this.formValue === undefined) {
+      this.formValue =
         this.contentType === 'application/x-www-form-urlencoded'
           ? parseUrlencoded(this.body)
           : Object.create(null);
     }
-    return this.cache.form!;
+    return this.formValue!;
   }
 
   /** Uploaded files of a multipart body, by field name. */
   get files(): Record<string, UploadedFile | UploadedFile[]> {
-    return (this.cache.files ??= Object.create(null));
+    return (this.filesValue ??= Object.create(null));
   }
 
   /** Stores the parsed multipart body (parsing is asynchronous, so the lifecycle does it). */
   setMultipart(fields: Params, files: Record<string, UploadedFile | UploadedFile[]>): void {
-    this.cache.form = fields;
-    this.cache.files = files;
+    this.formValue = fields;
+    this.filesValue = files;
   }
 }
 

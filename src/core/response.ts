@@ -1,4 +1,4 @@
-import { ResponseHeaders } from './headers.js';
+import { ResponseHeaders, checkHeaderValue } from './headers.js';
 import { serializeCookie, type CookieOptions } from './cookies.js';
 import { statusReason } from './status.js';
 
@@ -28,6 +28,21 @@ export function withCharset(contentType: string): string {
     return `${contentType}; charset=UTF-8`;
   }
   return contentType;
+}
+
+// A response's Content-Type is one of a few values (those the controllers declare): each is
+// checked and given its charset once. Bounded, as a type may also come from a request.
+const headerValues = new Map<string, string>();
+const MAX_CACHED_TYPES = 256;
+
+/** `withCharset(contentType)`, checked as a header value; computed once per content type. */
+export function contentTypeHeader(contentType: string): string {
+  let value = headerValues.get(contentType);
+  if (value === undefined) {
+    value = checkHeaderValue('Content-Type', withCharset(contentType));
+    if (headerValues.size < MAX_CACHED_TYPES) headerValues.set(contentType, value);
+  }
+  return value;
 }
 
 /**
@@ -93,7 +108,7 @@ export class PecanResponse {
   /** Sets a JSON body and its content type. */
   set json(value: unknown) {
     this.body = JSON.stringify(value);
-    this.headers.set('Content-Type', 'application/json');
+    this.headers.setContentType('application/json');
   }
 
   get json(): unknown {

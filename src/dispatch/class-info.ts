@@ -1,4 +1,4 @@
-import { getMeta } from '../controller/meta.js';
+import { getMeta, type ControllerMeta } from '../controller/meta.js';
 import { PENDING_WHEN, registerHandler, type PendingWhen } from '../controller/expose.js';
 import { manualRoutesOf } from '../controller/route.js';
 import { declaredHooks } from '../hooks/hook-controller.js';
@@ -14,9 +14,36 @@ export interface ClassInfo {
   attributes: Map<string, unknown> | null;
   /** Hooks a `HookController` class declares for its subtree (§5.4). */
   hooks: readonly PecanHook[] | null;
+  /**
+   * The special methods the class defines (§1.2), read once instead of by name at every level
+   * of every walk; `null` when they must be read from the object each time (plain objects,
+   * functions, or a class defining one as an accessor).
+   */
+  specials: Specials | null;
 }
 
-const EMPTY: ClassInfo = { routes: null, hidden: null, attributes: null, hooks: null };
+/** An exposed function and its metadata. */
+export interface Exposed {
+  readonly fn: Function;
+  readonly meta: ControllerMeta;
+}
+
+/** The names object dispatch looks up on every controller it walks (§1.2, §1.4–1.7). */
+export type SpecialName = 'index' | '_default' | '_lookup' | '_route';
+
+/** What the prototype chain holds under each special name: exposed, or `null` (absent or not
+ * exposed). An instance's own property of that name (a class field) shadows it. */
+export type Specials = Readonly<Record<SpecialName, Exposed | null>>;
+
+const SPECIAL_NAMES: readonly SpecialName[] = ['index', '_default', '_lookup', '_route'];
+
+const EMPTY: ClassInfo = {
+  routes: null,
+  hidden: null,
+  attributes: null,
+  hooks: null,
+  specials: null,
+};
 const infos = new WeakMap<object, ClassInfo>();
 
 /**
@@ -84,7 +111,54 @@ function scanClass(proto: object): ClassInfo {
     hidden: hidden.size ? hidden : null,
     attributes: attributes.size ? attributes : null,
     hooks: declaredHooks((proto as { constructor?: Function }).constructor),
+    specials: scanSpecials(proto),
   };
+}
+
+/**
+ * The special methods as property lookup on an instance without own ones would find them.
+ * Read once, like the custom routes: a prototype patched after the class was first walked is
+ * not seen. A getter is read on every walk (it may answer differently each time).
+ */
+function scanSpecials(proto: object): Specials | null {
+  const specials: Record<SpecialName, Exposed | null> = {
+    index: null,
+    _default: null,
+    _lookup: null,
+    _route: null,
+  };
+  for (const name of SPECIAL_NAMES) {
+    for (
+      let level: object | null = proto;
+      level !== null && level !== Object.prototype;
+      level = Object.getPrototypeOf(level) as object | null
+    ) {
+      const descriptor = Object.getOwnPropertyDescriptor(level, name);
+      if (descriptor === undefined) continue;
+      if ('get' in descriptor) return null;
+      const meta = getMeta(descriptor.value);
+      if (meta !== undefined) specials[name] = { fn: descriptor.value as Function, meta };
+      break;
+    }
+  }
+  return specials;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * `node.index`, `node._default`, … as exposed functions: from the class scan, unless the object
+ * has its own property of that name (a class field), which is read as any attribute.
+ */
+export function specialOf(
+  node: object,
+  name: SpecialName,
+  specials: Specials | null,
+): Exposed | null {
+  if (specials !== null && !hasOwn.call(node, name)) return specials[name];
+  const fn = (node as Record<string, unknown>)[name];
+  const meta = getMeta(fn);
+  return meta === undefined ? null : { fn: fn as Function, meta };
 }
 
 /** Attaches `@when` handlers of this class to their generic method (looked up by name). */

@@ -1,6 +1,6 @@
 import { HTTPError } from '../core/errors.js';
 import { getMeta, type ControllerMeta } from '../controller/meta.js';
-import { classInfo, type ClassInfo } from './class-info.js';
+import { classInfo, specialOf, type ClassInfo, type Exposed } from './class-info.js';
 import type { PecanRequest } from '../core/request.js';
 import { isPromise } from '../core/is-promise.js';
 import { crossBoundary, checkEndpoint } from '../security/boundary.js';
@@ -19,17 +19,14 @@ export interface Endpoint {
   hooks?: readonly PecanHook[] | null;
 }
 
-/** What one dispatch collects along its whole walk, across `_lookup` restarts. */
-interface Trail {
-  hooks: PecanHook[] | null;
-}
-
 interface Fallback {
   kind: '_default' | '_lookup';
   fn: Function;
   meta: ControllerMeta;
   self: object;
-  remainder: string[];
+  /** The fallback's remainder is `segments.slice(pos)`, cut only if the fallback is used. */
+  segments: string[];
+  pos: number;
   /** How many hooks the walk had collected when it reached this fallback's controller. */
   hooks: number;
 }
@@ -40,15 +37,22 @@ function notFound(): HTTPError {
   return new HTTPError(404);
 }
 
+// The names every object and every function inherits, listed once: an `in` test per segment
+// is a dictionary lookup on Object.prototype, at every level of every walk.
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const FUNCTION_MEMBERS: ReadonlySet<string> = new Set([
+  ...OBJECT_MEMBERS,
+  ...Object.getOwnPropertyNames(Function.prototype),
+  'prototype',
+]);
+
 /**
  * A child of a controller by path segment. Only what the user's controllers define is
  * reachable: names inherited from Object.prototype/Function.prototype (`constructor`,
  * `__proto__`, `toString`, …) never are (DESIGN §3 "Safe object dispatch", §5.2).
  */
 export function childOf(node: object, name: string, info?: ClassInfo): unknown {
-  if (name in Object.prototype) return undefined;
-  if (typeof node === 'function' && (name in Function.prototype || name === 'prototype'))
-    return undefined;
+  if ((typeof node === 'function' ? FUNCTION_MEMBERS : OBJECT_MEMBERS).has(name)) return undefined;
   if (info?.hidden?.has(name)) return undefined;
   const attribute = info?.attributes?.get(name);
   if (attribute !== undefined) return attribute;
@@ -64,49 +68,65 @@ function endpoint(
   return { fn, meta, self, remainder, nonCanonical: false };
 }
 
-/** A `_lookup` matched: dispatch restarts on its controller with a fresh fallback stack (§1.5). */
-class Restart {
+/**
+ * One walk from a controller: where it is and what it collected. A `_lookup` that matches
+ * starts a new walk on its controller, with a fresh fallback stack (§1.5) and the hooks so far.
+ */
+class Walk {
+  /** The object the current node was found on (`this` for an exposed method). */
+  parent: unknown = undefined;
+  pos = 0;
+  /** The `_default`/`_lookup` fallbacks passed, deepest last; `null` until there is one. */
+  fallbacks: Fallback[] | null = null;
+
   constructor(
-    readonly node: unknown,
+    public node: unknown,
     readonly segments: string[],
-    /** The `_lookup` that returned the node: the first security boundary (§6.2). */
-    readonly prev: unknown = undefined,
-    /** The controller that `_lookup` belongs to (its `this`, for security checks). */
-    readonly owner: unknown = undefined,
+    readonly request: PecanRequest,
+    /** The controller (or `_lookup`/`_route` method) the walk comes from, for security (§6.2). */
+    public prev: unknown,
+    /** When `prev` is a `_lookup`/`_route` method: the controller it belongs to. */
+    public owner: unknown,
+    /** Hooks of the `HookController`s passed, across restarts, outermost first; `null` for none. */
+    public hooks: PecanHook[] | null,
   ) {}
 }
 
-type Recovered = Found | Restart;
+type Recovered = Found | Walk;
 
 /**
  * Object dispatch (§1.2): walk `segments` from `root` and return the endpoint, trying the
- * `_lookup`/`_default` fallbacks (deepest first) when the walk ends in a 404 or 405. A chain of
- * `_lookup` restarts is a loop, not a recursion: the client's URL sets its length.
+ * `_lookup`/`_default` fallbacks (deepest first) when the walk ends in a 404 or 405. `prev` is
+ * the `_lookup` or `_route` method that handed over `root`, `owner` the controller it belongs to.
  */
 export function lookupController(
   root: unknown,
   segments: string[],
   request: PecanRequest,
   prev: unknown = undefined,
-  trail: Trail = { hooks: null },
   owner: unknown = undefined,
 ): Found {
-  let next = new Restart(root, segments, prev, owner);
+  return walkAll(new Walk(root, segments, request, prev, owner, null));
+}
+
+/** A chain of `_lookup` restarts is a loop, not a recursion: the client's URL sets its length. */
+function walkAll(first: Walk): Found {
+  let walk = first;
   for (;;) {
-    const fallbacks: Fallback[] = [];
     let recovered: Recovered;
     try {
-      const found = findObject(next, fallbacks, request, trail);
-      if (!isPromise<Endpoint>(found)) return secured(found, request, trail);
+      const found = walkFrom(walk);
+      if (!isPromise<Endpoint>(found)) return secured(found, walk);
+      const current = walk;
       return found.then(
-        (resolved) => secured(resolved, request, trail),
-        (error: unknown) => settle(recover(error, fallbacks, request, trail), request, trail),
+        (resolved) => secured(resolved, current),
+        (error: unknown) => settle(recover(error, current)),
       );
     } catch (error) {
-      recovered = recover(error, fallbacks, request, trail);
+      recovered = recover(error, walk);
     }
-    if (!(recovered instanceof Restart)) return recovered;
-    next = recovered;
+    if (!(recovered instanceof Walk)) return recovered;
+    walk = recovered;
   }
 }
 
@@ -115,10 +135,10 @@ export function lookupController(
  * (§6.2 step 8). A `_default` fallback is checked too: Pecan returned it unchecked, which left a
  * SecureController's `_default` open to everyone.
  */
-function secured(found: Endpoint, request: PecanRequest, trail: Trail): Found {
-  withHooks(found, trail);
+function secured(found: Endpoint, walk: Walk): Found {
+  withHooks(found, walk.hooks);
   if (found.nonCanonical) return found;
-  const check = checkEndpoint(found.fn, found.self, request);
+  const check = checkEndpoint(found.fn, found.self, walk.request);
   return isPromise(check) ? check.then(() => found) : found;
 }
 
@@ -126,70 +146,48 @@ function secured(found: Endpoint, request: PecanRequest, trail: Trail): Found {
  * Hands the endpoint the hooks collected along the walk (outer controllers first; DESIGN §5.10).
  * An endpoint a `_route` found with its own walk keeps its hooks after the outer ones.
  */
-function withHooks(found: Endpoint, trail: Trail): Endpoint {
-  if (trail.hooks !== null) {
-    const hooks = trail.hooks.slice();
+function withHooks(found: Endpoint, collected: readonly PecanHook[] | null): Endpoint {
+  if (collected !== null) {
+    const hooks = collected.slice();
     for (const hook of found.hooks ?? []) if (!hooks.includes(hook)) hooks.push(hook);
     found.hooks = hooks;
   }
   return found;
 }
 
-function settle(recovered: Recovered, request: PecanRequest, trail: Trail): Found {
-  return recovered instanceof Restart
-    ? lookupController(
-        recovered.node,
-        recovered.segments,
-        request,
-        recovered.prev,
-        trail,
-        recovered.owner,
-      )
-    : recovered;
+function settle(recovered: Recovered): Found {
+  return recovered instanceof Walk ? walkAll(recovered) : recovered;
 }
 
-function recover(
-  error: unknown,
-  fallbacks: Fallback[],
-  request: PecanRequest,
-  trail: Trail,
-): Recovered {
+function recover(error: unknown, walk: Walk): Recovered {
   if (!(error instanceof HTTPError) || (error.status !== 404 && error.status !== 405)) throw error;
   for (;;) {
-    const fallback = fallbacks.pop();
+    const fallback = walk.fallbacks?.pop();
     if (fallback === undefined) throw error;
     // Back at the fallback's controller: hooks of controllers walked below it do not apply.
-    if (trail.hooks !== null) trail.hooks.length = fallback.hooks;
+    if (walk.hooks !== null) walk.hooks.length = fallback.hooks;
+    const remainder = fallback.segments.slice(fallback.pos);
     // §1.6: a `_default` is itself the endpoint, with the remainder of its level.
     if (fallback.kind === '_default') {
-      return secured(
-        endpoint(fallback.fn, fallback.meta, fallback.self, fallback.remainder),
-        request,
-        trail,
-      );
+      return secured(endpoint(fallback.fn, fallback.meta, fallback.self, remainder), walk);
     }
     // §1.5: a `_lookup` returns the next controller (or nothing: try the next fallback).
-    if (!lookupAccepts(fallback)) continue;
-    const result: unknown = fallback.fn.apply(fallback.self, fallback.remainder);
+    if (!lookupAccepts(fallback.meta, remainder.length)) continue;
+    const result: unknown = fallback.fn.apply(fallback.self, remainder);
     if (isPromise(result)) {
       return result.then((resolved) =>
-        settle(
-          continueLookup(resolved, fallback, error, fallbacks, request, trail),
-          request,
-          trail,
-        ),
+        settle(continueLookup(resolved, fallback, remainder, error, walk)),
       );
     }
-    if (isMatch(result)) return continueLookup(result, fallback, error, fallbacks, request, trail);
+    if (isMatch(result)) return continueLookup(result, fallback, remainder, error, walk);
   }
 }
 
 /** Pecan swallows the TypeError of an argument-count mismatch into "no match" (§1.5); JS raises
  * none, so the count is checked against the signature instead (and real errors propagate, §5.7). */
-function lookupAccepts(fallback: Fallback): boolean {
-  const signature = fallback.meta.signature;
+function lookupAccepts(meta: ControllerMeta, count: number): boolean {
+  const signature = meta.signature;
   if (signature === null) return true;
-  const count = fallback.remainder.length;
   const required = signature.params.filter((p) => !p.hasDefault).length;
   return count >= required && (signature.rest !== null || count <= signature.params.length);
 }
@@ -207,16 +205,15 @@ export function isMatch(result: unknown): boolean {
 function continueLookup(
   result: unknown,
   fallback: Fallback,
+  remainder: readonly string[],
   error: HTTPError,
-  fallbacks: Fallback[],
-  request: PecanRequest,
-  trail: Trail,
+  walk: Walk,
 ): Recovered {
-  if (!isMatch(result)) return recover(error, fallbacks, request, trail);
+  if (!isMatch(result)) return recover(error, walk);
   // §1.5: a trailing-slash-only remainder with a positional parameter is still a 404.
   if (
-    fallback.remainder.length === 1 &&
-    fallback.remainder[0] === '' &&
+    remainder.length === 1 &&
+    remainder[0] === '' &&
     (fallback.meta.signature?.params.length ?? 0) > 0
   ) {
     throw error;
@@ -224,44 +221,12 @@ function continueLookup(
   if (!Array.isArray(result) || result.length !== 2 || !Array.isArray(result[1])) {
     throw new TypeError(`${fallback.meta.label} must return [controller, remainingSegments]`);
   }
-  return new Restart(result[0], (result[1] as unknown[]).map(String), fallback.fn, fallback.self);
-}
-
-/** Where the walk is: the current node, the object it was found on, and the segment position. */
-interface Walk {
-  node: unknown;
-  parent: unknown;
-  /** The controller (or `_lookup`/`_route` method) the walk comes from, for security (§6.2). */
-  prev: unknown;
-  /** When `prev` is a `_lookup`/`_route` method: the controller it belongs to. */
-  owner: unknown;
-  pos: number;
-  readonly segments: string[];
-  readonly fallbacks: Fallback[];
-  readonly request: PecanRequest;
-  readonly trail: Trail;
+  // The `_lookup` that returned the node is the first security boundary of the new walk (§6.2).
+  const segments = (result[1] as unknown[]).map(String);
+  return new Walk(result[0], segments, walk.request, fallback.fn, fallback.self, walk.hooks);
 }
 
 const CONTINUE = Symbol('continue');
-
-function findObject(
-  start: Restart,
-  fallbacks: Fallback[],
-  request: PecanRequest,
-  trail: Trail,
-): Found {
-  return walkFrom({
-    node: start.node,
-    parent: undefined,
-    prev: start.prev,
-    owner: start.owner,
-    pos: 0,
-    segments: start.segments,
-    fallbacks,
-    request,
-    trail,
-  });
-}
 
 function walkFrom(walk: Walk): Found {
   for (;;) {
@@ -292,50 +257,42 @@ function walkFrom(walk: Walk): Found {
   }
 }
 
-function collectHooks(trail: Trail, hooks: readonly PecanHook[]): void {
-  const list = (trail.hooks ??= []);
+function collectHooks(walk: Walk, hooks: readonly PecanHook[]): void {
+  const list = (walk.hooks ??= []);
   for (const hook of hooks) if (!list.includes(hook)) list.push(hook);
 }
 
 /** One controller of the walk (§1.2 steps 3–13): an endpoint, or CONTINUE with the next node. */
 function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
-  const { segments, pos, fallbacks, request } = walk;
+  const segments = walk.segments;
+  const pos = walk.pos;
   const segment = segments[pos];
   const info = classInfo(node);
-  if (info.hooks !== null) collectHooks(walk.trail, info.hooks);
+  if (info.hooks !== null) collectHooks(walk, info.hooks);
   if (segment !== undefined && info.routes !== null) {
     const custom = info.routes.get(segment);
     if (custom !== undefined) {
       return endpoint(custom as Function, getMeta(custom)!, node, segments.slice(pos + 1));
     }
   }
+  const specials = info.specials;
   // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
-  const index = childOf(node, 'index');
-  const indexMeta = getMeta(index);
-  if (indexMeta !== undefined) {
+  const index = specialOf(node, 'index', specials);
+  if (index !== null) {
     if (segment === undefined) {
-      return {
-        fn: index as Function,
-        meta: indexMeta,
-        self: node,
-        remainder: [],
-        nonCanonical: true,
-      };
+      return { fn: index.fn, meta: index.meta, self: node, remainder: [], nonCanonical: true };
     }
-    if (segment === '')
-      return endpoint(index as Function, indexMeta, node, segments.slice(pos + 1));
+    if (segment === '') return endpoint(index.fn, index.meta, node, segments.slice(pos + 1));
   }
-  pushFallback(node, '_default', walk);
-  pushFallback(node, '_lookup', walk);
-  const routeFn = childOf(node, '_route');
-  if (getMeta(routeFn) !== undefined) {
-    return delegateRoute(routeFn as Function, node, segments.slice(pos), request);
-  }
+  pushFallback(walk, node, '_default', specialOf(node, '_default', specials));
+  pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials));
+  const route = specialOf(node, '_route', specials);
+  if (route !== null) return delegateRoute(route.fn, node, segments.slice(pos), walk.request);
   if (segment === undefined) throw notFound();
   const next = childOf(node, segment, info);
   // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
-  if (!next && fallbacks.length === 0 && indexMeta?.handlers?.has(request.method)) {
-    return endpoint(index as Function, indexMeta, node, segments.slice(pos));
+  if (!next && walk.fallbacks === null && index?.meta.handlers?.has(walk.request.method)) {
+    return endpoint(index.fn, index.meta, node, segments.slice(pos));
   }
   walk.prev = node;
   walk.owner = undefined;
@@ -345,17 +302,21 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
   return CONTINUE;
 }
 
-function pushFallback(node: object, kind: Fallback['kind'], walk: Walk): void {
-  const fn = childOf(node, kind);
-  const meta = getMeta(fn);
-  if (meta === undefined) return;
-  walk.fallbacks.push({
+function pushFallback(
+  walk: Walk,
+  node: object,
+  kind: Fallback['kind'],
+  exposed: Exposed | null,
+): void {
+  if (exposed === null) return;
+  (walk.fallbacks ??= []).push({
     kind,
-    fn: fn as Function,
-    meta,
+    fn: exposed.fn,
+    meta: exposed.meta,
     self: node,
-    remainder: walk.segments.slice(walk.pos),
-    hooks: walk.trail.hooks?.length ?? 0,
+    segments: walk.segments,
+    pos: walk.pos,
+    hooks: walk.hooks?.length ?? 0,
   });
 }
 

@@ -195,7 +195,6 @@ function handleLookup(call: RestCall, args: string[]): LookedUp {
       (value[1] as unknown[]).map(String),
       call.request,
       lookup,
-      undefined,
       call.self,
     );
   };

@@ -8,7 +8,16 @@ import { isPromise } from '../core/is-promise.js';
 
 /** Splits a routing path into segments (§1.1): `''` → `[]`, `/` → `['']`, `/a/` → `['a', '']`. */
 export function splitPath(path: string): string[] {
-  return path === '' ? [] : path.slice(1).split('/');
+  // By hand: `String.prototype.split` is a call into the runtime, several times slower here.
+  const segments: string[] = [];
+  if (path === '') return segments;
+  let start = 1;
+  for (let end = path.indexOf('/', start); end !== -1; end = path.indexOf('/', start)) {
+    segments.push(path.slice(start, end));
+    start = end + 1;
+  }
+  segments.push(path.slice(start));
+  return segments;
 }
 
 /** §3.4 extension, §1.2 object dispatch and §1.4 canonical URL, for the request's path. */

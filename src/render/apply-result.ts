@@ -1,7 +1,7 @@
 import type { App } from '../core/app.js';
 import type { State } from '../core/state.js';
 import type { ControllerMeta } from '../controller/meta.js';
-import { PecanResponse, withCharset, type ResponseBody } from '../core/response.js';
+import { PecanResponse, contentTypeHeader, type ResponseBody } from '../core/response.js';
 import { HTTPError } from '../core/errors.js';
 import { response as responseProxy } from '../core/context.js';
 import { errorResponse } from '../core/error-response.js';
@@ -111,8 +111,8 @@ function setBody(
     );
   }
   // DESIGN §5.8: a content type the controller set on the response is kept.
-  if (contentType !== null && !response.headers.has('content-type'))
-    response.headers.set('Content-Type', withCharset(contentType));
+  if (contentType !== null && !response.headers.hasContentType())
+    response.headers.setContentType(contentTypeHeader(contentType));
 }
 
 function describe(value: unknown): string {

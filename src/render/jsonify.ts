@@ -53,13 +53,25 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   return convert(value);
 }
 
-/** Whether plain `JSON.stringify` would encode `value` exactly as `jsonify` does. */
-function isPlain(value: unknown, depth: number): boolean {
-  if (typeof value === 'bigint') return false;
-  if (typeof value !== 'object' || value === null) return true;
+/**
+ * Whether plain `JSON.stringify` would encode `value` exactly as `jsonify` does. Leaves
+ * (strings, numbers, …) are tested where they are found, without a call: they are most of a
+ * document.
+ */
+function isPlain(value: unknown): boolean {
+  if (typeof value !== 'object') return typeof value !== 'bigint';
+  return value === null || isPlainObject(value, 0);
+}
+
+function isPlainObject(value: object, depth: number): boolean {
   if (depth > 64) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isPlain(value[i], depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object') {
+        if (item !== null && !isPlainObject(item, depth + 1)) return false;
+      } else if (typeof item === 'bigint') return false;
+    }
     return true;
   }
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -68,14 +80,18 @@ function isPlain(value: unknown, depth: number): boolean {
     return false;
   }
   if ('__json__' in value) return false;
-  for (const key in value)
-    if (!isPlain((value as Record<string, unknown>)[key], depth + 1)) return false;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object') {
+      if (item !== null && !isPlainObject(item, depth + 1)) return false;
+    } else if (typeof item === 'bigint') return false;
+  }
   return true;
 }
 
 /** Encodes a value as JSON text with the jsonify rules. `undefined` encodes as `null`. */
 function encode(value: unknown): string {
-  const text = isPlain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, replacer);
+  const text = isPlain(value) ? JSON.stringify(value) : JSON.stringify(value, replacer);
   return text === undefined ? 'null' : text;
 }
 
