@@ -53,7 +53,7 @@ export function negotiateContentType(
     pecan.contentType = meta.defaultContentType;
     return;
   }
-  const chosen = bestOffer(accept, [...offers.keys()] as string[]);
+  const chosen = bestOffer(accept, offerList(offers));
   if (chosen === null) {
     logger.error(
       `Controller '${meta.label}' defined does not support content_type '${accept.slice(0, 200)}'. Supported type(s): ${describe(meta)}`,
@@ -61,6 +61,21 @@ export function negotiateContentType(
     throw new HTTPError(406);
   }
   pecan.contentType = chosen;
+}
+
+const offerLists = new WeakMap<Map<string | null, string | null>, string[]>();
+
+/**
+ * The offers as one stable array per controller, so `bestOffer`'s per-array memo of parsed
+ * Accept headers is reused across requests instead of starting empty every time.
+ */
+function offerList(offers: Map<string | null, string | null>): string[] {
+  let list = offerLists.get(offers);
+  if (list === undefined || list.length !== offers.size) {
+    list = [...offers.keys()] as string[];
+    offerLists.set(offers, list);
+  }
+  return list;
 }
 
 function isSimplest(offers: Map<string | null, string | null>): boolean {
