@@ -8,7 +8,7 @@ import type { PecanRequest, BodyReader } from './request.js';
 import { forwardRequest } from './forward.js';
 import { PecanResponse } from './response.js';
 import { HTTPError, InternalRedirect } from './errors.js';
-import { runInContext } from './context.js';
+import { contextLocals } from './context.js';
 import { errorResponse } from './error-response.js';
 import { normaliseEmptyBody } from './finalize.js';
 import { getMeta, type ControllerMeta } from '../controller/meta.js';
@@ -37,7 +37,7 @@ export function handle(
   // Without `body`: the body the adapter (or `forwardRequest`) already attached is used.
   if (body !== undefined) request.attachBody(body, app.bodyLimit);
   const state = new State(request, new PecanResponse(), app);
-  return app.contextLocals ? runInContext(state, serve, app, state) : serve(app, state);
+  return app.contextLocals ? contextLocals().run(state, serve, app) : serve(app, state);
 }
 
 /** One pass over the stages; an internal redirect starts another pass on the same state. */
@@ -75,39 +75,42 @@ class Flight {
   ) {}
 }
 
-type Stage = (flight: Flight) => void | Promise<void>;
-
-/** Pecan's `find_controller` and `invoke_controller`, stage by stage (§0.1 step 3–4). */
-const STAGES: readonly Stage[] = [
+/**
+ * Pecan's `find_controller` and `invoke_controller`, stage by stage (§0.1 step 3–4), from stage
+ * `from`. Each stage is a direct call (monomorphic, inlined by V8) and the pass stays
+ * synchronous until a stage returns a promise; the rest then resumes from the next stage.
+ */
+function runStages(f: Flight, from: number): void | Promise<void> {
+  let pending: void | Promise<void>;
   // 1. The routing path: decoded, below the mount point (§1.1, §1.10, §1.11).
-  resolvePath,
+  if (from <= 0) resolvePath(f);
   // 2. onRoute hooks (§5.3).
-  onRouteHooks,
+  if (from <= 1 && (pending = onRouteHooks(f)) !== undefined) return resume(pending, f, 2);
   // 3–5. URL extension, object dispatch with its fallbacks, canonical trailing slash
   //      (§3.4, §1.2, §1.4), security at every controller boundary (§6.2).
-  dispatch,
+  if (from <= 2 && (pending = dispatch(f)) !== undefined) return resume(pending, f, 3);
   // 6. The generic handler for the method, with its security check (§3.5, §6.3); then the
   //    hooks of the controllers walked join the app's (§5.3, §5.4).
-  chooseHandler,
-  // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
-  negotiate,
-  // 8. Params: query, JSON or form body (§2.1).
-  readParams,
-  // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
-  bindToSignature,
-  // 10. before hooks (§5.3).
-  beforeHooks,
-  // 11. Call the controller, then render its result (§3.2).
-  callController,
-  renderResult,
-];
-
-/** Runs the stages from `from`; stays synchronous until a stage returns a promise. */
-function runStages(flight: Flight, from: number): void | Promise<void> {
-  for (let i = from; i < STAGES.length; i++) {
-    const pending = STAGES[i]!(flight);
-    if (pending !== undefined) return pending.then(() => runStages(flight, i + 1));
+  if (from <= 3 && (pending = chooseHandler(f)) !== undefined) return resume(pending, f, 4);
+  if (from <= 4) {
+    // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
+    negotiate(f);
+    // 8. Params: query, JSON or form body (§2.1).
+    if ((pending = readParams(f)) !== undefined) return resume(pending, f, 5);
   }
+  if (from <= 5) {
+    // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
+    bindToSignature(f);
+    // 10. before hooks (§5.3).
+    if ((pending = beforeHooks(f)) !== undefined) return resume(pending, f, 6);
+  }
+  // 11. Call the controller, then render its result (§3.2).
+  if (from <= 6 && (pending = callController(f)) !== undefined) return resume(pending, f, 7);
+  return renderResult(f);
+}
+
+function resume(pending: Promise<void>, flight: Flight, next: number): Promise<void> {
+  return pending.then(() => runStages(flight, next));
 }
 
 /** §0.1 steps 6–7: after hooks, then the empty-body rule; an after hook that fails is a 500. */

@@ -3,7 +3,7 @@
  * RestController in explicit mode (`contextLocals: false`), whose methods take (req, res)
  * first — the REST argument counting skips them (§4.10).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextLocals } from '../../src/core/context.js';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { describeAdapters, type Client } from '../support/adapters.js';
 import { quiet } from '../support/logger.js';
@@ -104,7 +104,7 @@ let bound: () => number;
 
 beforeEach(() => {
   // No request may ever be bound to the context locals (Pecan patches threading.local).
-  const run = vi.spyOn(AsyncLocalStorage.prototype, 'run');
+  const run = vi.spyOn(contextLocals(), 'run');
   bound = () => run.mock.calls.filter(([store]) => store instanceof State).length;
 });
 

@@ -6,7 +6,7 @@
  * test-no-thread-locals-arguments.test.ts, TestHooks in test-no-thread-locals-hooks.test.ts.
  * TestRestController is in test-no-thread-locals-rest.test.ts.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextLocals } from '../../src/core/context.js';
 import { afterEach, expect, it, vi } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { quiet, recordingLogger } from '../support/logger.js';
@@ -27,11 +27,11 @@ function assertExplicit(req: unknown, res: unknown): void {
 }
 
 /**
- * Pecan's `mock.patch('threading.local', side_effect=AssertionError())`: context locals are
- * bound with AsyncLocalStorage, so count the requests it is asked to bind.
+ * Pecan's `mock.patch('threading.local', side_effect=AssertionError())`: count the requests
+ * bound to the context locals.
  */
 function watchContextLocals(): () => number {
-  const run = vi.spyOn(AsyncLocalStorage.prototype, 'run');
+  const run = vi.spyOn(contextLocals(), 'run');
   return () => run.mock.calls.filter(([store]) => store instanceof State).length;
 }
 
