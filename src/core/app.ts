@@ -57,6 +57,8 @@ export interface AppOptions {
   logger?: Logger;
 }
 
+import { RouteMemo } from '../dispatch/route-memo.js';
+
 const MiB = 1024 * 1024;
 
 /** The runtime-neutral application: options resolved once, hook chains precomputed. */
@@ -83,6 +85,8 @@ export class App {
   readonly errors: ReadonlyMap<number, string>;
   /** The options as given (snake_case keys renamed), for the edge layers `makeApp` builds. */
   readonly options: AppOptions;
+  /** Internal: endpoints of pure attribute walks, by routing path (dispatch/route-memo.ts). */
+  readonly routeMemo = new RouteMemo();
 
   constructor(root: unknown, given: AppOptions = {}) {
     const options = camelCaseKeys(given);

@@ -161,6 +161,30 @@ export function specialOf(
   return meta === undefined ? null : { fn: fn as Function, meta };
 }
 
+/**
+ * Whether `specialOf` answers for `node` from its class scan alone (no own special property,
+ * no accessor), so that a walk through it may be remembered (route-memo.ts).
+ */
+export function hasFixedSpecials(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (classInfo(node).specials === null) return false;
+  for (const name of SPECIAL_NAMES) if (hasOwn.call(node, name)) return false;
+  return true;
+}
+
+/** Whether reading `object[key]` reads a data property (no getter, which may answer anew). */
+export function isDataProperty(object: object, key: string): boolean {
+  for (
+    let level: object | null = object;
+    level !== null;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
+    const descriptor = Object.getOwnPropertyDescriptor(level, key);
+    if (descriptor !== undefined) return !('get' in descriptor);
+  }
+  return true;
+}
+
 /** Attaches `@when` handlers of this class to their generic method (looked up by name). */
 function resolvePendingWhen(ctor: Function, proto: object): void {
   const metadata = (

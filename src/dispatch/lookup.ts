@@ -1,10 +1,18 @@
 import { HTTPError } from '../core/errors.js';
 import { getMeta, type ControllerMeta } from '../controller/meta.js';
-import { classInfo, specialOf, type ClassInfo, type Exposed } from './class-info.js';
+import {
+  classInfo,
+  hasFixedSpecials,
+  isDataProperty,
+  specialOf,
+  type ClassInfo,
+  type Exposed,
+} from './class-info.js';
 import type { PecanRequest } from '../core/request.js';
 import { isPromise } from '../core/is-promise.js';
 import { crossBoundary, checkEndpoint } from '../security/boundary.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';
+import type { RouteMemo, Trail } from './route-memo.js';
 
 /** The controller found for a path, with the path segments left over for its arguments. */
 export interface Endpoint {
@@ -78,6 +86,8 @@ class Walk {
   pos = 0;
   /** The `_default`/`_lookup` fallbacks passed, deepest last; `null` until there is one. */
   fallbacks: Fallback[] | null = null;
+  /** The attributes read so far, while the walk is pure (route-memo.ts); else `null`. */
+  trail: Trail | null = null;
 
   constructor(
     public node: unknown,
@@ -107,6 +117,38 @@ export function lookupController(
   owner: unknown = undefined,
 ): Found {
   return walkAll(new Walk(root, segments, request, prev, owner, null));
+}
+
+/**
+ * `lookupController` from the app's root for `path`, remembering the endpoint in `memo` when
+ * the walk turns out pure: attribute reads only, nothing secured (see route-memo.ts).
+ */
+export function lookupRoot(
+  root: unknown,
+  path: string,
+  segments: string[],
+  request: PecanRequest,
+  memo: RouteMemo,
+): Found {
+  const walk = new Walk(root, segments, request, undefined, undefined, null);
+  walk.trail = [];
+  const found = walkAll(walk);
+  if (walk.trail !== null && !isPromise(found) && isFixedWalk(walk.trail, found))
+    memo.set(path, found, walk.trail);
+  return found;
+}
+
+/**
+ * Checked once, before a walk is remembered: every controller it went through reads its special
+ * methods from its class, and every attribute it read is a data property — a getter may answer
+ * differently each time, and re-reading it on a memo hit would call it twice.
+ */
+function isFixedWalk(trail: Trail, found: Endpoint): boolean {
+  for (let i = 0; i < trail.length; i += 3) {
+    const node = trail[i] as object;
+    if (!hasFixedSpecials(node) || !isDataProperty(node, trail[i + 1] as string)) return false;
+  }
+  return found.self === undefined || hasFixedSpecials(found.self);
 }
 
 /** A chain of `_lookup` restarts is a loop, not a recursion: the client's URL sets its length. */
@@ -161,6 +203,8 @@ function settle(recovered: Recovered): Found {
 
 function recover(error: unknown, walk: Walk): Recovered {
   if (!(error instanceof HTTPError) || (error.status !== 404 && error.status !== 405)) throw error;
+  // A fallback decides from here on: not a pure walk.
+  walk.trail = null;
   for (;;) {
     const fallback = walk.fallbacks?.pop();
     if (fallback === undefined) throw error;
@@ -287,13 +331,20 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
   pushFallback(walk, node, '_default', specialOf(node, '_default', specials));
   pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials));
   const route = specialOf(node, '_route', specials);
-  if (route !== null) return delegateRoute(route.fn, node, segments.slice(pos), walk.request);
+  if (route !== null) {
+    walk.trail = null;
+    return delegateRoute(route.fn, node, segments.slice(pos), walk.request);
+  }
   if (segment === undefined) throw notFound();
   const next = childOf(node, segment, info);
   // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
   if (!next && walk.fallbacks === null && index?.meta.handlers?.has(walk.request.method)) {
+    walk.trail = null; // depends on the request's method
     return endpoint(index.fn, index.meta, node, segments.slice(pos));
   }
+  // A `route()` child is fixed by the class scan; any other attribute is re-read on a memo hit.
+  if (walk.trail !== null && info.attributes?.has(segment) !== true)
+    walk.trail.push(node, segment, next);
   walk.prev = node;
   walk.owner = undefined;
   walk.parent = node;

@@ -2,7 +2,8 @@ import { HTTPError } from '../core/errors.js';
 import type { App } from '../core/app.js';
 import type { PecanRequest } from '../core/request.js';
 import { acceptsNoncanonical } from '../controller/expose.js';
-import { lookupController, type Endpoint } from './lookup.js';
+import { lookupController, lookupRoot, type Endpoint } from './lookup.js';
+import { isSecurityActive } from '../security/marks.js';
 import { applyExtension } from './negotiate.js';
 import { isPromise } from '../core/is-promise.js';
 
@@ -23,7 +24,14 @@ export function splitPath(path: string): string[] {
 /** §3.4 extension, §1.2 object dispatch and §1.4 canonical URL, for the request's path. */
 export function routeRequest(app: App, request: PecanRequest): Endpoint | Promise<Endpoint> {
   const path = app.guessContentTypeFromExt ? applyExtension(request, request.path) : request.path;
-  const found = lookupController(app.root, splitPath(path), request);
+  let found: Endpoint | Promise<Endpoint>;
+  // DESIGN §6: a path walked before through attributes only is not walked again (route-memo.ts).
+  if (isSecurityActive()) found = lookupController(app.root, splitPath(path), request);
+  else {
+    const remembered = app.routeMemo.get(path);
+    if (remembered !== undefined) return checkCanonical(app, request, remembered);
+    found = lookupRoot(app.root, path, splitPath(path), request, app.routeMemo);
+  }
   return isPromise<Endpoint>(found)
     ? found.then((e) => checkCanonical(app, request, e))
     : checkCanonical(app, request, found);

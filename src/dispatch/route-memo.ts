@@ -1,0 +1,54 @@
+/**
+ * Memoised dispatch for pure attribute walks (DESIGN §6). A path whose walk only read
+ * attributes of controllers — no `_lookup`, `_default` or `_route` taken, no security, no
+ * generic fallback that depends on the method — ends at the same endpoint every time, as long
+ * as those attributes still hold the same objects. So the endpoint is remembered with the
+ * attributes read on the way (`trail`), and the next request for the path re-reads only those:
+ * reassigning a controller attribute (`root.books = new OtherBooks()`) is seen at once.
+ *
+ * What is not re-read is what the class scan already fixes once per class (custom segments,
+ * special methods, `route()` children, hooks; §1.2 step 3).
+ */
+import type { Endpoint } from './lookup.js';
+
+/** `[object, name, value, object, name, value, …]`: each attribute read and what it held. */
+export type Trail = unknown[];
+
+interface Remembered {
+  readonly endpoint: Endpoint;
+  readonly trail: Trail;
+}
+
+/**
+ * At most this many paths are remembered; then the memo starts over. Paths are client input
+ * (a method taking arguments from the URL makes every distinct tail a new path), so the bound
+ * keeps memory flat while the paths in use come back after one walk each.
+ */
+const MAX_PATHS = 1024;
+
+export class RouteMemo {
+  private readonly paths = new Map<string, Remembered>();
+
+  /** The endpoint remembered for `path`, if every attribute on its trail is unchanged. */
+  get(path: string): Endpoint | undefined {
+    const remembered = this.paths.get(path);
+    if (remembered === undefined) return undefined;
+    const trail = remembered.trail;
+    for (let i = 0; i < trail.length; i += 3) {
+      if ((trail[i] as Record<string, unknown>)[trail[i + 1] as string] !== trail[i + 2]) {
+        this.paths.delete(path);
+        return undefined;
+      }
+    }
+    return remembered.endpoint;
+  }
+
+  set(path: string, endpoint: Endpoint, trail: Trail): void {
+    if (this.paths.size >= MAX_PATHS) this.paths.clear();
+    this.paths.set(path, { endpoint, trail });
+  }
+
+  get size(): number {
+    return this.paths.size;
+  }
+}

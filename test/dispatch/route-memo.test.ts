@@ -1,0 +1,138 @@
+/**
+ * Memoised dispatch (src/dispatch/route-memo.ts): a pure attribute walk is remembered per path,
+ * and nothing a user can observe changes — reassigned attributes, getters, fallbacks and
+ * generic methods behave exactly as they do when every request is walked.
+ */
+import { expect, it } from 'vitest';
+import { describeAdapters } from '../support/adapters.js';
+import { expose, makeApp, when, type PecanApp } from '../../src/index.js';
+import { quiet } from '../support/logger.js';
+
+class Leaf {
+  constructor(private readonly name: string) {}
+  @expose() index() {
+    return `leaf ${this.name}`;
+  }
+  @expose() show(id: string) {
+    return `${this.name} ${id}`;
+  }
+}
+
+let getterReads = 0;
+let lookups = 0;
+
+class WithGetter {
+  get dynamic(): Leaf {
+    getterReads++;
+    return new Leaf(`read ${getterReads}`);
+  }
+}
+
+class WithLookup {
+  @expose() _lookup(name: string, ...rest: string[]) {
+    lookups++;
+    return [new Leaf(`looked up ${name}`), rest];
+  }
+}
+
+class Generic {
+  @expose({ generic: true }) index() {
+    return 'generic index';
+  }
+  @when('index', { method: 'POST' }) indexPost(...rest: string[]) {
+    return `posted ${rest.join('/')}`;
+  }
+}
+
+class Root {
+  a: Leaf = new Leaf('a');
+  getter = new WithGetter();
+  lookup = new WithLookup();
+  generic = new Generic();
+  @expose() index() {
+    return 'root';
+  }
+}
+
+const memoOf = (app: PecanApp) => app.app.routeMemo;
+
+describeAdapters('memoised dispatch', ({ client }) => {
+  it('remembers a pure walk and answers the same from the memo', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    expect((await c.get('/a/show/1')).text).toBe('a 1');
+    expect(memoOf(app).size).toBe(1);
+    expect((await c.get('/a/show/1')).text).toBe('a 1');
+    expect((await c.get('/')).text).toBe('root');
+    expect((await c.get('/')).text).toBe('root');
+    expect(memoOf(app).size).toBe(2);
+  });
+
+  it('sees an attribute reassigned after the path was remembered', async () => {
+    const root = new Root();
+    const app = makeApp(root, { logger: quiet });
+    const c = await client(app);
+    expect((await c.get('/a/')).text).toBe('leaf a');
+    expect((await c.get('/a/')).text).toBe('leaf a');
+    root.a = new Leaf('b');
+    expect((await c.get('/a/')).text).toBe('leaf b');
+    delete (root as Partial<Root>).a;
+    expect((await c.get('/a/')).status).toBe(404);
+  });
+
+  it('does not remember walks through getters: each request reads the getter once', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    const before = getterReads;
+    const texts = [];
+    for (let i = 0; i < 3; i++) texts.push((await c.get('/getter/dynamic/')).text);
+    expect(getterReads - before).toBe(3);
+    expect(new Set(texts).size).toBe(3);
+    expect(memoOf(app).size).toBe(0);
+  });
+
+  it('does not remember walks a _lookup decided: it is called on every request', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    const before = lookups;
+    for (let i = 0; i < 3; i++) expect((await c.get('/lookup/x/')).text).toBe('leaf looked up x');
+    expect(lookups - before).toBe(3);
+    expect(memoOf(app).size).toBe(0);
+  });
+
+  it('does not remember the generic fallback, which depends on the method (§1.2 step 12)', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 2; i++) {
+      expect((await c.post('/generic/x')).text).toBe('posted x');
+      expect((await c.get('/generic/x')).status).toBe(404);
+    }
+    expect(memoOf(app).size).toBe(0);
+  });
+
+  it('keeps the canonical redirect of a remembered index path', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 2; i++) {
+      const r = await c.get('/a?x=1');
+      expect(r.status).toBe(302);
+      expect(r.location).toMatch(/\/a\/\?x=1$/);
+    }
+  });
+
+  it('stays bounded whatever paths clients send', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 1100; i++) await c.get(`/a/show/${i}`);
+    expect(memoOf(app).size).toBeGreaterThan(0);
+    expect(memoOf(app).size).toBeLessThanOrEqual(1024);
+    expect((await c.get('/a/show/last')).text).toBe('a last');
+  });
+
+  it('never remembers a 404', async () => {
+    const app = makeApp(new Root(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 5; i++) expect((await c.get(`/missing/${i}`)).status).toBe(404);
+    expect(memoOf(app).size).toBe(0);
+  });
+});
