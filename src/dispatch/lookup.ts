@@ -12,7 +12,8 @@ import type { PecanRequest } from '../core/request.js';
 import { isPromise } from '../core/is-promise.js';
 import { crossBoundary, checkEndpoint } from '../security/boundary.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';
-import type { RouteMemo, Trail } from './route-memo.js';
+import { RoutePoint, type RouteMemo, type Trail } from './route-memo.js';
+import { splitPath } from './split-path.js';
 
 /** The controller found for a path, with the path segments left over for its arguments. */
 export interface Endpoint {
@@ -88,6 +89,8 @@ class Walk {
   fallbacks: Fallback[] | null = null;
   /** The attributes read so far, while the walk is pure (route-memo.ts); else `null`. */
   trail: Trail | null = null;
+  /** Where a pure walk handed over to a `_route`, and how many segments it had used. */
+  routed: { point: RoutePoint; pos: number } | null = null;
 
   constructor(
     public node: unknown,
@@ -119,23 +122,55 @@ export function lookupController(
   return walkAll(new Walk(root, segments, request, prev, owner, null));
 }
 
+/** How many levels above a path a remembered `_route` is looked for (`/users` for `/users/7`). */
+const ROUTE_LEVELS = 3;
+
 /**
- * `lookupController` from the app's root for `path`, remembering the endpoint in `memo` when
- * the walk turns out pure: attribute reads only, nothing secured (see route-memo.ts).
+ * `lookupController` from the app's root for `path`, through `memo` (route-memo.ts): a path
+ * remembered as an endpoint is not walked again; one below a remembered `_route` goes straight
+ * to it. Otherwise the path is walked, and remembered when the walk was pure (attribute reads
+ * only). The caller makes sure nothing is secured.
  */
 export function lookupRoot(
   root: unknown,
   path: string,
-  segments: string[],
   request: PecanRequest,
   memo: RouteMemo,
 ): Found {
+  const remembered = memo.get(path);
+  if (remembered !== undefined) {
+    return remembered instanceof RoutePoint ? routeAt(remembered, [], request) : remembered;
+  }
+  for (let cut = path.length, level = 0; cut > 0 && level < ROUTE_LEVELS; level++) {
+    cut = path.lastIndexOf('/', cut - 1);
+    if (cut < 0) break;
+    const above = memo.get(path.slice(0, cut));
+    if (above === undefined) continue;
+    if (above instanceof RoutePoint) return routeAt(above, splitPath(path.slice(cut)), request);
+    break; // an endpoint above: this path is not below a `_route`
+  }
+  const segments = splitPath(path);
   const walk = new Walk(root, segments, request, undefined, undefined, null);
   walk.trail = [];
   const found = walkAll(walk);
-  if (walk.trail !== null && !isPromise(found) && isFixedWalk(walk.trail, found))
-    memo.set(path, found, walk.trail);
+  const trail = walk.trail as Trail | null; // walkAll may have dropped it
+  if (trail === null || isPromise(found)) return found;
+  const routed = walk.routed;
+  if (routed === null) {
+    if (isFixedWalk(trail, found.self)) memo.set(path, found, trail);
+  } else if (isFixedWalk(trail, routed.point.node)) {
+    const above = routed.pos === 0 ? '' : `/${segments.slice(0, routed.pos).join('/')}`;
+    memo.set(above, routed.point, trail);
+  }
   return found;
+}
+
+/** A remembered `_route` answers for the segments below it, as in the walk (§1.7). */
+function routeAt(point: RoutePoint, remainder: string[], request: PecanRequest): Found {
+  const found = delegateRoute(point.fn, point.node, remainder, request);
+  return isPromise<Endpoint>(found)
+    ? found.then((resolved) => withHooks(resolved, point.hooks))
+    : withHooks(found, point.hooks);
 }
 
 /**
@@ -143,12 +178,12 @@ export function lookupRoot(
  * methods from its class, and every attribute it read is a data property — a getter may answer
  * differently each time, and re-reading it on a memo hit would call it twice.
  */
-function isFixedWalk(trail: Trail, found: Endpoint): boolean {
+function isFixedWalk(trail: Trail, last: unknown): boolean {
   for (let i = 0; i < trail.length; i += 3) {
     const node = trail[i] as object;
     if (!hasFixedSpecials(node) || !isDataProperty(node, trail[i + 1] as string)) return false;
   }
-  return found.self === undefined || hasFixedSpecials(found.self);
+  return last === undefined || hasFixedSpecials(last);
 }
 
 /** A chain of `_lookup` restarts is a loop, not a recursion: the client's URL sets its length. */
@@ -332,7 +367,10 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
   pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials));
   const route = specialOf(node, '_route', specials);
   if (route !== null) {
-    walk.trail = null;
+    // A pure walk so far is remembered up to here, unless a fallback above may still answer.
+    if (walk.trail !== null && walk.fallbacks === null) {
+      walk.routed = { point: new RoutePoint(route.fn, node, walk.hooks?.slice() ?? null), pos };
+    } else walk.trail = null;
     return delegateRoute(route.fn, node, segments.slice(pos), walk.request);
   }
   if (segment === undefined) throw notFound();

@@ -10,12 +10,30 @@
  * special methods, `route()` children, hooks; §1.2 step 3).
  */
 import type { Endpoint } from './lookup.js';
+import type { PecanHook } from '../hooks/pecan-hook.js';
 
 /** `[object, name, value, object, name, value, …]`: each attribute read and what it held. */
 export type Trail = unknown[];
 
-interface Remembered {
-  readonly endpoint: Endpoint;
+/**
+ * A controller whose `_route` takes over below a path (a RestController, typically): the walk
+ * to it is remembered under that path, and the `_route` is called for every request below it
+ * with the segments that follow (it decides per request, so it is never skipped).
+ */
+export class RoutePoint {
+  constructor(
+    readonly fn: Function,
+    readonly node: object,
+    /** Hooks of the `HookController`s passed on the way, outermost first. */
+    readonly hooks: readonly PecanHook[] | null,
+  ) {}
+}
+
+/** What a path is remembered as: its endpoint, or the `_route` it is handed to. */
+export type Remembered = Endpoint | RoutePoint;
+
+interface Entry {
+  readonly remembered: Remembered;
   readonly trail: Trail;
 }
 
@@ -27,25 +45,25 @@ interface Remembered {
 const MAX_PATHS = 1024;
 
 export class RouteMemo {
-  private readonly paths = new Map<string, Remembered>();
+  private readonly paths = new Map<string, Entry>();
 
-  /** The endpoint remembered for `path`, if every attribute on its trail is unchanged. */
-  get(path: string): Endpoint | undefined {
-    const remembered = this.paths.get(path);
-    if (remembered === undefined) return undefined;
-    const trail = remembered.trail;
+  /** What is remembered for `path`, if every attribute on its trail is unchanged. */
+  get(path: string): Remembered | undefined {
+    const entry = this.paths.get(path);
+    if (entry === undefined) return undefined;
+    const trail = entry.trail;
     for (let i = 0; i < trail.length; i += 3) {
       if ((trail[i] as Record<string, unknown>)[trail[i + 1] as string] !== trail[i + 2]) {
         this.paths.delete(path);
         return undefined;
       }
     }
-    return remembered.endpoint;
+    return entry.remembered;
   }
 
-  set(path: string, endpoint: Endpoint, trail: Trail): void {
+  set(path: string, remembered: Remembered, trail: Trail): void {
     if (this.paths.size >= MAX_PATHS) this.paths.clear();
-    this.paths.set(path, { endpoint, trail });
+    this.paths.set(path, { remembered, trail });
   }
 
   get size(): number {

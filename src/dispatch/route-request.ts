@@ -4,22 +4,11 @@ import type { PecanRequest } from '../core/request.js';
 import { acceptsNoncanonical } from '../controller/expose.js';
 import { lookupController, lookupRoot, type Endpoint } from './lookup.js';
 import { isSecurityActive } from '../security/marks.js';
+import { splitPath } from './split-path.js';
+
+export { splitPath };
 import { applyExtension } from './negotiate.js';
 import { isPromise } from '../core/is-promise.js';
-
-/** Splits a routing path into segments (§1.1): `''` → `[]`, `/` → `['']`, `/a/` → `['a', '']`. */
-export function splitPath(path: string): string[] {
-  // By hand: `String.prototype.split` is a call into the runtime, several times slower here.
-  const segments: string[] = [];
-  if (path === '') return segments;
-  let start = 1;
-  for (let end = path.indexOf('/', start); end !== -1; end = path.indexOf('/', start)) {
-    segments.push(path.slice(start, end));
-    start = end + 1;
-  }
-  segments.push(path.slice(start));
-  return segments;
-}
 
 /** §3.4 extension, §1.2 object dispatch and §1.4 canonical URL, for the request's path. */
 export function routeRequest(app: App, request: PecanRequest): Endpoint | Promise<Endpoint> {
@@ -27,11 +16,7 @@ export function routeRequest(app: App, request: PecanRequest): Endpoint | Promis
   let found: Endpoint | Promise<Endpoint>;
   // DESIGN §6: a path walked before through attributes only is not walked again (route-memo.ts).
   if (isSecurityActive()) found = lookupController(app.root, splitPath(path), request);
-  else {
-    const remembered = app.routeMemo.get(path);
-    if (remembered !== undefined) return checkCanonical(app, request, remembered);
-    found = lookupRoot(app.root, path, splitPath(path), request, app.routeMemo);
-  }
+  else found = lookupRoot(app.root, path, request, app.routeMemo);
   return isPromise<Endpoint>(found)
     ? found.then((e) => checkCanonical(app, request, e))
     : checkCanonical(app, request, found);

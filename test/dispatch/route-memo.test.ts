@@ -5,7 +5,15 @@
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
-import { expose, makeApp, when, type PecanApp } from '../../src/index.js';
+import {
+  PecanHook,
+  RestController,
+  expose,
+  makeApp,
+  when,
+  type PecanApp,
+  type State,
+} from '../../src/index.js';
 import { quiet } from '../support/logger.js';
 
 class Leaf {
@@ -55,6 +63,37 @@ class Root {
 }
 
 const memoOf = (app: PecanApp) => app.app.routeMemo;
+
+const befores: string[] = [];
+class Tag extends PecanHook {
+  override before(state: State) {
+    befores.push(state.request.path);
+  }
+}
+
+class Users extends RestController {
+  static override hooks = [new Tag()];
+  constructor(private readonly kind: string) {
+    super();
+  }
+  @expose() getAll() {
+    return `all ${this.kind}`;
+  }
+  @expose() getOne(id: string) {
+    return `${this.kind} ${id}`;
+  }
+}
+
+class Fallback {
+  @expose() _default(...rest: string[]) {
+    return `default ${rest.join('/')}`;
+  }
+}
+
+class RestRoot {
+  users: Users = new Users('user');
+  fallback = Object.assign(new Fallback(), { users: new Users('inner') });
+}
 
 describeAdapters('memoised dispatch', ({ client }) => {
   it('remembers a pure walk and answers the same from the memo', async () => {
@@ -133,6 +172,34 @@ describeAdapters('memoised dispatch', ({ client }) => {
     const app = makeApp(new Root(), { logger: quiet });
     const c = await client(app);
     for (let i = 0; i < 5; i++) expect((await c.get(`/missing/${i}`)).status).toBe(404);
+    expect(memoOf(app).size).toBe(0);
+  });
+
+  it('remembers the walk to a RestController once, for every path below it', async () => {
+    const root = new RestRoot();
+    const app = makeApp(root, { logger: quiet });
+    const c = await client(app);
+    befores.length = 0;
+    expect((await c.get('/users/1')).text).toBe('user 1');
+    expect((await c.get('/users/2')).text).toBe('user 2');
+    expect((await c.get('/users/')).text).toBe('all user');
+    expect((await c.get('/users')).text).toBe('all user');
+    expect(memoOf(app).size).toBe(1);
+    // The controller's hooks still run for every request routed through it.
+    expect(befores).toEqual(['/users/1', '/users/2', '/users/', '/users']);
+    expect((await c.get('/users/1/2')).status).toBe(404);
+    expect((await c.delete('/users/1')).status).toBe(405);
+    root.users = new Users('admin');
+    expect((await c.get('/users/3')).text).toBe('admin 3');
+  });
+
+  it('does not remember a RestController below a _default, which answers its 404s', async () => {
+    const app = makeApp(new RestRoot(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 2; i++) {
+      expect((await c.get('/fallback/users/1')).text).toBe('inner 1');
+      expect((await c.delete('/fallback/users/1')).text).toBe('default users/1');
+    }
     expect(memoOf(app).size).toBe(0);
   });
 });
