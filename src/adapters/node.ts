@@ -7,31 +7,77 @@ import { PecanResponse } from '../core/response.js';
 import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 
-/** Node's header object behind the read-only `get/has/forEach` of `request.headers`. */
+/**
+ * `request.headers` over Node's request. Node builds `req.headers` on first access, from
+ * `req.rawHeaders`; most requests need two or three headers, so those are read from the raw
+ * list with Node's own rules for repeated names, and the object is built only when a request
+ * wants all of them (`forEach`) or the server joins duplicates its own way.
+ */
 class NodeRequestHeaders implements RequestHeaders {
-  constructor(private readonly raw: IncomingMessage['headers']) {}
+  constructor(private readonly req: IncomingMessage) {}
 
   get(name: string): string | null {
-    const value = this.raw[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(', ') : value;
+    const key = name.toLowerCase();
+    const req = this.req;
+    if ((req as { joinDuplicateHeaders?: boolean }).joinDuplicateHeaders === true)
+      return joined(req.headers[key]);
+    const raw = req.rawHeaders;
+    let value: string | null = null;
+    for (let i = 0; i < raw.length; i += 2) {
+      const field = raw[i]!;
+      if (field.length !== key.length || (field !== key && field.toLowerCase() !== key)) continue;
+      if (value === null) value = raw[i + 1]!;
+      else if (key === 'cookie') value = `${value}; ${raw[i + 1]!}`;
+      else if (!SINGLE_VALUED.has(key)) value = `${value}, ${raw[i + 1]!}`;
+    }
+    return value;
   }
 
   has(name: string): boolean {
-    return this.raw[name.toLowerCase()] !== undefined;
+    return this.get(name) !== null;
   }
 
   forEach(fn: (value: string, name: string) => void): void {
-    for (const name of Object.keys(this.raw)) fn(this.get(name)!, name);
+    const all = this.req.headers;
+    for (const name of Object.keys(all)) fn(joined(all[name])!, name);
   }
+}
+
+/** Headers Node keeps the first of when repeated (`IncomingMessage.headers`, Node 20). */
+const SINGLE_VALUED: ReadonlySet<string> = new Set([
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
+function joined(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 class NodeBodyReader implements BodyReader {
   readonly hasBody: boolean;
-  constructor(private readonly req: IncomingMessage) {
-    const length = req.headers['content-length'];
-    this.hasBody =
-      length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
+  constructor(
+    private readonly req: IncomingMessage,
+    headers: RequestHeaders,
+  ) {
+    const length = headers.get('content-length');
+    this.hasBody = length !== null ? length !== '0' : headers.has('transfer-encoding');
   }
   read(limit: number): Promise<Buffer> {
     return readNodeBody(this.req, limit);
@@ -47,10 +93,10 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   return new PecanRequest({
     method: req.method ?? 'GET',
     // Built only if used: most requests never need their absolute URL.
-    origin: { scheme: encrypted ? 'https' : 'http', host: req.headers.host ?? 'localhost' },
+    origin: { scheme: encrypted ? 'https' : 'http', host: null },
     rawPath: q === -1 ? target : target.slice(0, q),
     queryString: q === -1 ? '' : target.slice(q + 1),
-    headers: new NodeRequestHeaders(req.headers),
+    headers: new NodeRequestHeaders(req),
     scriptName: app.basePath,
   });
 }
@@ -73,7 +119,7 @@ export function handleNode(
   res: ServerResponse,
 ): void {
   const request = nodeRequest(app, req);
-  request.attachBody(new NodeBodyReader(req), app.bodyLimit);
+  request.attachBody(new NodeBodyReader(req, request.headers), app.bodyLimit);
   let answer: PecanResponse | Promise<PecanResponse>;
   try {
     answer = handler(request);

@@ -48,8 +48,8 @@ export interface RoutingState {
 export interface OriginParts {
   /** `http` or `https`. */
   scheme: string;
-  /** The Host header (`host[:port]`). */
-  host: string;
+  /** The Host header (`host[:port]`); `null`: read it from the headers when first needed. */
+  host: string | null;
 }
 
 export interface RequestInit {
@@ -117,7 +117,8 @@ export class PecanRequest {
   get origin(): string {
     const origin = this.originValue;
     if (typeof origin === 'string') return origin;
-    return (this.originValue = `${origin.scheme}://${origin.host}`);
+    const host = origin.host ?? this.headers.get('host') ?? 'localhost';
+    return (this.originValue = `${origin.scheme}://${host}`);
   }
 
   /** Per-request user data; carried over internal redirects (§7.3). */

@@ -72,7 +72,7 @@ class Tag extends PecanHook {
 }
 
 class Users extends RestController {
-  static override hooks = [new Tag()];
+  static hooks = [new Tag()];
   constructor(private readonly kind: string) {
     super();
   }
