@@ -414,6 +414,12 @@ export function isEndpoint(value: unknown): value is Endpoint {
   return typeof value === 'object' && value !== null && 'nonCanonical' in value && 'meta' in value;
 }
 
+/** The segments a `_route` returned, as strings (the array itself when they already are). */
+function asStrings(values: unknown[]): string[] {
+  for (const value of values) if (typeof value !== 'string') return values.map(String);
+  return values as string[];
+}
+
 /**
  * §1.7: `_route(remainder, request)` takes over and names the endpoint: it returns
  * `[exposedFn, remainder]`, `[exposedFn, remainder, self]` (the object to call it on), or an
@@ -427,7 +433,7 @@ function delegateRoute(
 ): Found {
   const result: unknown = routeFn.call(self, remainder, request);
   const finish = (value: unknown): Found => {
-    if (isEndpoint(value)) {
+    if (!Array.isArray(value) && isEndpoint(value)) {
       const check = crossBoundary(routeFn, value.fn, request, self);
       return isPromise(check) ? check.then(() => value) : value;
     }
@@ -441,7 +447,7 @@ function delegateRoute(
       fn as Function,
       meta,
       owner,
-      Array.isArray(rest) ? rest.map(String) : [],
+      Array.isArray(rest) ? asStrings(rest) : [],
     );
     const check = crossBoundary(routeFn, fn, request, self);
     return isPromise(check) ? check.then(() => found) : found;

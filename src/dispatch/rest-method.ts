@@ -11,7 +11,7 @@ export function requestedMethod(request: PecanRequest): string | Promise<string>
     const fromQuery = methodParam(request.query['_method']);
     if (fromQuery !== undefined) return fromQuery;
   }
-  const own = request.method.toLowerCase();
+  const own = LOWER_CASE[request.method] ?? request.method.toLowerCase();
   const form = formType(request);
   if (form === null) return own;
   return request.loadBody().then(() => {
@@ -19,6 +19,17 @@ export function requestedMethod(request: PecanRequest): string | Promise<string>
     return loadMultipart(request).then((fields) => methodParam(fields['_method']) ?? own);
   });
 }
+
+/** The usual methods' lower-case names, without a new string per request. */
+const LOWER_CASE: Readonly<Record<string, string | undefined>> = Object.assign(Object.create(null), {
+  GET: 'get',
+  HEAD: 'head',
+  POST: 'post',
+  PUT: 'put',
+  PATCH: 'patch',
+  DELETE: 'delete',
+  OPTIONS: 'options',
+});
 
 /** A form body WebOb would read params from: not on GET/HEAD, and not content-encoded. */
 function formType(request: PecanRequest): 'urlencoded' | 'multipart' | null {

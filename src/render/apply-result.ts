@@ -33,6 +33,13 @@ function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
+/** An object literal or an array: not a response, an error or a stream class. */
+function isPlainData(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // The `response` proxy reports its target's prototype, Object.prototype: checked apart.
+  return (proto === Object.prototype && value !== responseProxy) || proto === Array.prototype;
+}
+
 /**
  * §3.2: turn the controller's return value into the response: responses are used as they are,
  * other values are rendered with the negotiated template (or sent as text/bytes).
@@ -43,18 +50,21 @@ export function applyResult(
   meta: ControllerMeta,
   result: unknown,
 ): void | Promise<void> {
-  if (result === responseProxy || result === state.response) return;
-  if (result instanceof PecanResponse) {
-    state.response = result;
-    return;
-  }
-  if (typeof Response !== 'undefined' && result instanceof Response) {
-    state.response = fromFetchResponse(result);
-    return;
-  }
-  if (result instanceof HTTPError) {
-    state.response = errorResponse(result, state.request);
-    return;
+  // Strings, arrays and plain objects (most results) are none of the special results below.
+  if (typeof result === 'object' && result !== null && !isPlainData(result)) {
+    if (result === responseProxy || result === state.response) return;
+    if (result instanceof PecanResponse) {
+      state.response = result;
+      return;
+    }
+    if (typeof Response !== 'undefined' && result instanceof Response) {
+      state.response = fromFetchResponse(result);
+      return;
+    }
+    if (result instanceof HTTPError) {
+      state.response = errorResponse(result, state.request);
+      return;
+    }
   }
   const pecan = state.request.pecan;
   const explicitOverride = pecan.overrideTemplate !== undefined;

@@ -58,6 +58,8 @@ export class Renderers {
   private readonly options: RendererOptions;
   private readonly factories: Map<string, RendererFactory>;
   private readonly created = new Map<string, Renderer>();
+  /** Whether `json` is the built-in renderer (a custom one may replace it, §10). */
+  private readonly builtinJson: boolean;
 
   constructor(init: RenderersInit = {}) {
     // §10: the template path is resolved once, when the app starts.
@@ -71,6 +73,7 @@ export class Renderers {
     };
     // Custom renderers may replace built-in ones (§10).
     this.factories = new Map(Object.entries({ ...BUILTIN_RENDERERS, ...init.customRenderers }));
+    this.builtinJson = this.factories.get('json') === BUILTIN_RENDERERS.json;
   }
 
   /** Whether a renderer of this name is registered. */
@@ -97,7 +100,11 @@ export class Renderers {
 
   /** §3.2 step 4: `'json'`, `'engine:path'`, or a path for the default renderer. */
   render(template: string, namespace: unknown): Rendered {
-    if (template === 'json') return jsonRenderer.render(template, namespace);
+    if (template === 'json') {
+      return this.builtinJson
+        ? jsonify.encode(namespace)
+        : this.get('json')!.render(template, namespace);
+    }
     let name = this.defaultRenderer;
     let templateName = template;
     const colon = template.indexOf(':');

@@ -97,6 +97,22 @@ describeAdapters('template API', ({ client }) => {
     expect((await (await client(app)).get('/')).text).toBe('bytes for ann');
   });
 
+  it("a custom renderer named json replaces the built-in one for @expose('json') (§10)", async () => {
+    const sortedJson: RendererFactory = () => ({
+      render: (_template, namespace) =>
+        JSON.stringify(namespace, Object.keys(namespace as object).sort()),
+    });
+    class RootController {
+      @expose('json') index() {
+        return { b: 2, a: 1 };
+      }
+    }
+    const app = makeApp(new RootController(), { customRenderers: { json: sortedJson } });
+    const r = await (await client(app)).get('/');
+    expect(r.text).toBe('{"a":1,"b":2}');
+    expect(r.contentType).toMatch(/^application\/json/);
+  });
+
   it('records the namespace and the chosen template on request.pecan (for pecan/testing)', async () => {
     const seen: unknown[] = [];
     class Recorder extends PecanHook {
