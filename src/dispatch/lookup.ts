@@ -443,12 +443,7 @@ function delegateRoute(
     const [fn, rest, owner = self] = value as [unknown, unknown, unknown];
     const meta = getMeta(fn);
     if (meta === undefined) throw notFound();
-    const found = endpoint(
-      fn as Function,
-      meta,
-      owner,
-      Array.isArray(rest) ? asStrings(rest) : [],
-    );
+    const found = endpoint(fn as Function, meta, owner, Array.isArray(rest) ? asStrings(rest) : []);
     const check = crossBoundary(routeFn, fn, request, self);
     return isPromise(check) ? check.then(() => found) : found;
   };

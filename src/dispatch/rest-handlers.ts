@@ -171,11 +171,14 @@ function refuseOrWalk(call: RestCall, args: string[]): Routed {
  * POST, the first for PUT and DELETE (which carry ids after it).
  */
 function customAction(call: RestCall, method: string, args: string[]): RestMethod | undefined {
+  // Most controllers declare no custom actions: nothing to split or compare then.
+  const actions = customActionsOf(call.self);
+  if (typeof actions !== 'object' || actions === null) return undefined;
   const parts = args.filter((segment) => segment !== '');
   if (parts.length === 0) return undefined;
   const byFirst = method === 'put' || method === 'delete';
   const name = byFirst ? parts[0]! : parts[parts.length - 1]!;
-  if (!listsMethod(customActionsOf(call.self), name, method.toUpperCase())) return undefined;
+  if (!listsMethod(actions, name, method.toUpperCase())) return undefined;
   const fn = findController(call.self, `${method}${capitalise(name)}`, name);
   if (fn === undefined) return undefined;
   return [fn, byFirst ? parts.slice(1) : parts.slice(0, -1)];
@@ -190,9 +193,8 @@ function customActionsOf(self: object): unknown {
 }
 
 /** Whether action `name` lists `METHOD`. Only the user's own keys count, never `constructor`. */
-function listsMethod(actions: unknown, name: string, method: string): boolean {
-  if (typeof actions !== 'object' || actions === null || !Object.hasOwn(actions, name))
-    return false;
+function listsMethod(actions: object, name: string, method: string): boolean {
+  if (!Object.hasOwn(actions, name)) return false;
   const methods = (actions as Record<string, unknown>)[name];
   return Array.isArray(methods) && methods.some((m) => String(m).toUpperCase() === method);
 }

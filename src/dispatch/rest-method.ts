@@ -21,15 +21,18 @@ export function requestedMethod(request: PecanRequest): string | Promise<string>
 }
 
 /** The usual methods' lower-case names, without a new string per request. */
-const LOWER_CASE: Readonly<Record<string, string | undefined>> = Object.assign(Object.create(null), {
-  GET: 'get',
-  HEAD: 'head',
-  POST: 'post',
-  PUT: 'put',
-  PATCH: 'patch',
-  DELETE: 'delete',
-  OPTIONS: 'options',
-});
+const LOWER_CASE: Readonly<Record<string, string | undefined>> = Object.assign(
+  Object.create(null),
+  {
+    GET: 'get',
+    HEAD: 'head',
+    POST: 'post',
+    PUT: 'put',
+    PATCH: 'patch',
+    DELETE: 'delete',
+    OPTIONS: 'options',
+  },
+);
 
 /** A form body WebOb would read params from: not on GET/HEAD, and not content-encoded. */
 function formType(request: PecanRequest): 'urlencoded' | 'multipart' | null {
