@@ -2,7 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { App } from '../core/app.js';
 import type { AppHandler } from '../middleware/handler.js';
-import { PecanRequest, type BodyReader, type RequestHeaders } from '../core/request.js';
+import {
+  PecanRequest,
+  type BodyReader,
+  type OriginParts,
+  type RequestHeaders,
+} from '../core/request.js';
 import { PecanResponse } from '../core/response.js';
 import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
@@ -13,8 +18,18 @@ import { renderErrorBody } from '../core/error-body.js';
  * list with Node's own rules for repeated names, and the object is built only when a request
  * wants all of them (`forEach`) or the server joins duplicates its own way.
  */
-class NodeRequestHeaders implements RequestHeaders {
+class NodeRequestParts implements RequestHeaders, BodyReader {
   constructor(private readonly req: IncomingMessage) {}
+
+  /** Whether the request announces a body (Content-Length > 0, or a Transfer-Encoding). */
+  get hasBody(): boolean {
+    const length = this.get('content-length');
+    return length !== null ? length !== '0' : this.has('transfer-encoding');
+  }
+
+  read(limit: number): Promise<Buffer> {
+    return readNodeBody(this.req, limit);
+  }
 
   get(name: string): string | null {
     const key = name.toLowerCase();
@@ -70,19 +85,9 @@ function joined(value: string | string[] | undefined): string | null {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-class NodeBodyReader implements BodyReader {
-  readonly hasBody: boolean;
-  constructor(
-    private readonly req: IncomingMessage,
-    headers: RequestHeaders,
-  ) {
-    const length = headers.get('content-length');
-    this.hasBody = length !== null ? length !== '0' : headers.has('transfer-encoding');
-  }
-  read(limit: number): Promise<Buffer> {
-    return readNodeBody(this.req, limit);
-  }
-}
+// The origin's parts before the Host header is read (lazily, see `PecanRequest.origin`).
+const HTTP: OriginParts = Object.freeze({ scheme: 'http', host: null });
+const HTTPS: OriginParts = Object.freeze({ scheme: 'https', host: null });
 
 /** Builds the pecan request from Node's; no Fetch objects on this path. */
 export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
@@ -93,10 +98,10 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   return new PecanRequest({
     method: req.method ?? 'GET',
     // Built only if used: most requests never need their absolute URL.
-    origin: { scheme: encrypted ? 'https' : 'http', host: null },
+    origin: encrypted ? HTTPS : HTTP,
     rawPath: q === -1 ? target : target.slice(0, q),
     queryString: q === -1 ? '' : target.slice(q + 1),
-    headers: new NodeRequestHeaders(req),
+    headers: new NodeRequestParts(req),
     scriptName: app.basePath,
   });
 }
@@ -119,7 +124,8 @@ export function handleNode(
   res: ServerResponse,
 ): void {
   const request = nodeRequest(app, req);
-  request.attachBody(new NodeBodyReader(req, request.headers), app.bodyLimit);
+  // The same object reads the headers and the body.
+  request.attachBody(request.headers as NodeRequestParts, app.bodyLimit);
   let answer: PecanResponse | Promise<PecanResponse>;
   try {
     answer = handler(request);

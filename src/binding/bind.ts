@@ -79,6 +79,8 @@ export function callArguments(
   bound: Arguments,
   prefix: readonly unknown[],
 ): unknown[] {
+  // `apply` copies its argument list: the bound args themselves do when nothing is added.
+  if (prefix.length === 0 && !signature.kwargs && signature.rest === null) return bound.args;
   const list = prefix.length === 0 ? bound.args.slice() : [...prefix, ...bound.args];
   if (signature.kwargs) {
     // A kwargs pattern may sit just before `...rest` (JS requires rest last): pad the gap.

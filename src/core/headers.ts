@@ -75,7 +75,7 @@ export class ResponseHeaders {
 
   /** Internal (for the adapters): sets the Content-Length of a body they measured. */
   setContentLength(length: number): void {
-    this.put('content-length', 'Content-Length', String(length));
+    this.put('content-length', 'Content-Length', lengthText(length));
   }
 
   /** Internal: `has('content-type')` without lower-casing the name. */
@@ -129,6 +129,15 @@ export class ResponseHeaders {
     this.names.push(key);
     this.wire.push(name, text);
   }
+}
+
+// Most bodies are small: their lengths as text are made once, not for every response.
+const SMALL_LENGTHS: string[] = [];
+const SMALL = 16384;
+
+function lengthText(length: number): string {
+  if (length >= SMALL || length < 0) return String(length);
+  return (SMALL_LENGTHS[length] ??= String(length));
 }
 
 const INVALID_VALUE = /[\r\n\0]/;

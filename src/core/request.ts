@@ -110,7 +110,14 @@ export class PecanRequest {
     this.queryString = init.queryString;
     this.scriptName = init.scriptName;
     this.params = EMPTY_PARAMS;
-    this.pecan = { contentType: null, extension: null, routingPath: '' };
+    // Every field the lifecycle sets is there from the start: one object shape for all requests.
+    this.pecan = {
+      contentType: null,
+      extension: null,
+      routingPath: '',
+      namespace: undefined,
+      templateName: undefined,
+    };
   }
 
   /** `scheme://host` of the request, without a trailing slash. */

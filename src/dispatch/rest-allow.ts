@@ -13,7 +13,8 @@ const VERBS = ['HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'PATCH'];
  */
 export function allowedRestMethods(self: object): string | null {
   const allow: string[] = [];
-  if (findController(self, ...GET_METHODS) !== undefined) allow.push('GET', 'HEAD');
+  if (GET_METHODS.some((name) => findController(self, name) !== undefined))
+    allow.push('GET', 'HEAD');
   for (const verb of VERBS) {
     if (!allow.includes(verb) && findController(self, verb.toLowerCase()) !== undefined)
       allow.push(verb);

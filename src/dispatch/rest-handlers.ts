@@ -26,14 +26,20 @@ export interface RestCall {
 // DESIGN §5.2: the special methods are never endpoints by their own name, not even here.
 const SPECIAL = new Set(['_lookup', '_default', '_route']);
 
-/** Pecan's `_find_controller`: the first of `names` that is an exposed method of the controller. */
-export function findController(self: object, ...names: string[]): Function | undefined {
-  for (const name of names) {
-    if (SPECIAL.has(name)) continue;
-    const value = childOf(self, name);
-    if (getMeta(value) !== undefined) return value as Function;
-  }
-  return undefined;
+/**
+ * Pecan's `_find_controller`: the first of `names` that is an exposed method of the controller.
+ * Two names at most (each rule asks for one or two), so no array is made per request.
+ */
+export function findController(self: object, name: string, other?: string): Function | undefined {
+  return (
+    exposedMethod(self, name) ?? (other === undefined ? undefined : exposedMethod(self, other))
+  );
+}
+
+function exposedMethod(self: object, name: string): Function | undefined {
+  if (SPECIAL.has(name)) return undefined;
+  const value = childOf(self, name);
+  return getMeta(value) !== undefined ? (value as Function) : undefined;
 }
 
 /** Pecan's `_lookup_child`: any attribute by that name (`route()` children included). */
