@@ -12,6 +12,7 @@ import { getMeta } from '../controller/meta.js';
 import { childOf, isMatch, lookupController } from './lookup.js';
 import { setAllow } from './rest-allow.js';
 import { requestedMethod } from './rest-method.js';
+import { quickGet } from './rest-shortcut.js';
 import {
   handleMethod,
   positionalCount,
@@ -87,7 +88,12 @@ function routeRest(self: object, method: string, args: string[], request: PecanR
   )
     throw new HTTPError(405);
   // §4.10: explicit mode is told the way Pecan tells it — no request is bound to the context.
-  const call: RestCall = { self, request, skip: currentState() === undefined ? 2 : 0 };
+  const skip = currentState() === undefined ? 2 : 0;
+  if (skip === 0 && method === 'get') {
+    const quick = quickGet(self, args, request);
+    if (quick !== undefined) return quick;
+  }
+  const call: RestCall = { self, request, skip };
   const nested = findNested(call, args);
   if (nested !== undefined) return nested;
   let routed: Routed;
