@@ -367,8 +367,9 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
   pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials));
   const route = specialOf(node, '_route', specials);
   if (route !== null) {
-    // A pure walk so far is remembered up to here, unless a fallback above may still answer.
-    if (walk.trail !== null && walk.fallbacks === null) {
+    // A pure walk so far is remembered up to here, unless a fallback above may still answer
+    // or the controller itself takes some of the paths below it (an index, custom segments).
+    if (walk.trail !== null && walk.fallbacks === null && index === null && info.routes === null) {
       walk.routed = { point: new RoutePoint(route.fn, node, walk.hooks?.slice() ?? null), pos };
     } else walk.trail = null;
     return delegateRoute(route.fn, node, segments.slice(pos), walk.request);

@@ -16,15 +16,21 @@ interface Shape {
   readonly getOne: Function | null;
   /** Its positional parameters: the ids one request carries. */
   readonly ids: number;
+  /** What the class holds under `getOne`, `getAll` and `get` (exposed or not, or undefined). */
+  readonly held: readonly [unknown, unknown, unknown];
+}
+
+/** The names the shortcut depends on, as an instance sees them. */
+interface Seen {
+  getOne?: unknown;
+  getAll?: unknown;
+  get?: unknown;
+  _lookup?: unknown;
+  customActions?: unknown;
 }
 
 /** Per class (prototype); `null` when the class is not plain enough for the shortcut. */
 const shapes = new WeakMap<object, Shape | null>();
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Names an instance's own property would shadow; the shortcut then steps aside. */
-const OWN_NAMES = ['getOne', 'getAll', 'get', '_lookup', 'customActions'] as const;
 
 export function quickGet(
   self: object,
@@ -33,7 +39,12 @@ export function quickGet(
 ): RestMethod | undefined {
   const shape = shapeOf(self);
   if (shape === null || request.pecan.routingArgs !== undefined) return undefined;
-  for (const name of OWN_NAMES) if (hasOwn.call(self, name)) return undefined;
+  // An instance field by one of these names changes what they read (plain property reads:
+  // cheaper than asking for own properties, and as exact here).
+  const seen = self as Seen;
+  const [getOne, getAll, get] = shape.held;
+  if (seen.getOne !== getOne || seen.getAll !== getAll || seen.get !== get) return undefined;
+  if (seen._lookup !== undefined || seen.customActions !== undefined) return undefined;
   if (args.length === 0 || (args.length === 1 && args[0] === '')) {
     return shape.getAll !== null ? [shape.getAll, []] : undefined;
   }
@@ -68,10 +79,13 @@ function scan(proto: object): Shape | null {
   // A signature that could not be read counts as no parameters, as in the full rules.
   const one = getOne === null ? null : getMeta(getOne)?.signature;
   const all = getAll === null ? null : getMeta(getAll)?.signature;
+  const getDescriptor = find(proto, 'get');
+  if (getDescriptor !== undefined && !('value' in getDescriptor)) return null;
   return {
     getAll: getAll !== null && (all?.params.every((p) => p.hasDefault) ?? true) ? getAll : null,
     getOne: getOne !== null && one?.rest === null ? getOne : null,
     ids: one?.params.length ?? 0,
+    held: [find(proto, 'getOne')?.value, find(proto, 'getAll')?.value, getDescriptor?.value],
   };
 }
 

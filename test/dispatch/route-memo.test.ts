@@ -90,7 +90,20 @@ class Fallback {
   }
 }
 
+class SelfRouted {
+  @expose() index() {
+    return 'own index';
+  }
+  @expose({ route: 'fixed-path' }) fixed() {
+    return 'custom segment';
+  }
+  @expose() _route(remainder: string[]) {
+    return [expose()(() => `routed ${remainder.join('/')}`), []];
+  }
+}
+
 class RestRoot {
+  routed = new SelfRouted();
   users: Users = new Users('user');
   fallback = Object.assign(new Fallback(), { users: new Users('inner') });
 }
@@ -201,5 +214,16 @@ describeAdapters('memoised dispatch', ({ client }) => {
       expect((await c.delete('/fallback/users/1')).text).toBe('default users/1');
     }
     expect(memoOf(app).size).toBe(0);
+  });
+
+  it("keeps a controller's own index and custom segments ahead of its _route", async () => {
+    const app = makeApp(new RestRoot(), { logger: quiet });
+    const c = await client(app);
+    for (let i = 0; i < 2; i++) {
+      expect((await c.get('/routed/x')).text).toBe('routed x');
+      expect((await c.get('/routed/')).text).toBe('own index');
+      expect((await c.get('/routed/fixed-path')).text).toBe('custom segment');
+      expect((await c.get('/routed/y/z')).text).toBe('routed y/z');
+    }
   });
 });
