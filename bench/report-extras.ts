@@ -34,8 +34,10 @@ function memorySection(results: MemoryResult[]): string[] {
   const lines = [
     '## RSS over a long load',
     '',
-    `${seconds} s, every connection cycling through the five endpoints; raw node:http is the`,
-    'control (what Node itself does with its heap under this load). RSS sampled every second.',
+    `${seconds} s, every connection cycling through the five endpoints, after an unmeasured`,
+    'warm-up of at least 5 s (V8 sizes its young generation in the first seconds of load); raw',
+    'node:http is the control (what Node itself does with its heap under this load). RSS',
+    'sampled every second.',
     '',
     '| App | req/s | after 5 s (MB) | end (MB) | growth | samples (MB) |',
     '|---|--:|--:|--:|--:|---|',

@@ -45,8 +45,8 @@ console.log(
 );
 const memory = options.memory
   ? [
-      await measureMemory('raw', options.memoryDuration, options),
-      await measureMemory('pecan', options.memoryDuration, options),
+      await measureMemory('raw', options.memoryDuration, options, Math.max(options.warmup, 5)),
+      await measureMemory('pecan', options.memoryDuration, options, Math.max(options.warmup, 5)),
     ]
   : null;
 const profile = options.profile ? await profilePecan(options.quick ? 2 : 5, options) : null;
