@@ -34,9 +34,11 @@ class NodeRequestParts implements RequestHeaders, BodyReader {
   get(name: string): string | null {
     const key = name.toLowerCase();
     const req = this.req;
-    if ((req as { joinDuplicateHeaders?: boolean }).joinDuplicateHeaders === true)
+    const raw = req.rawHeaders as string[] | undefined;
+    // A stand-in request without a raw list (a test double), or a server that joins repeated
+    // headers its own way: Node's header object says it.
+    if (raw === undefined || (req as { joinDuplicateHeaders?: boolean }).joinDuplicateHeaders)
       return joined(req.headers[key]);
-    const raw = req.rawHeaders;
     let value: string | null = null;
     for (let i = 0; i < raw.length; i += 2) {
       const field = raw[i]!;

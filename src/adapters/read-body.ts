@@ -45,7 +45,6 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffe
     const cleanup = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
-      req.off('aborted', onAborted);
       req.off('error', onAborted);
       req.off('close', onAborted);
     };
@@ -63,8 +62,9 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffe
       cleanup();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
     }
-    // 'close' before 'end' means the body will never be complete. Node emits 'error' on a
-    // request only while someone listens, so removing this listener later is safe.
+    // 'close' before 'end' means the body will never be complete: a client that went away
+    // (Node's deprecated 'aborted' always comes just before that 'close'). 'error' is heard
+    // too: a request stream other than Node's own may emit it, and unheard it would throw.
     function onAborted(): void {
       cleanup();
       reject(aborted());
@@ -72,7 +72,6 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffe
 
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('aborted', onAborted);
     req.on('error', onAborted);
     req.on('close', onAborted);
   });

@@ -96,7 +96,8 @@ function runStages(f: Flight, from: number): void | Promise<void> {
     // 7. Content negotiation: the extension's type, or the Accept header (§3.3–3.4).
     negotiate(f);
     // 8. Params: query, JSON or form body (§2.1).
-    if ((pending = readParams(f)) !== undefined) return resume(pending, f, 5);
+    const params = readParams(f);
+    if (params !== undefined) return params;
   }
   if (from <= 5) {
     // 9. Arguments from the signature (§2.2–2.4); explicit mode passes (req, res) first (§7.2).
@@ -105,7 +106,10 @@ function runStages(f: Flight, from: number): void | Promise<void> {
     if ((pending = beforeHooks(f)) !== undefined) return resume(pending, f, 6);
   }
   // 11. Call the controller, then render its result (§3.2).
-  if (from <= 6 && (pending = callController(f)) !== undefined) return resume(pending, f, 7);
+  if (from <= 6) {
+    const called = callController(f);
+    if (called !== undefined) return called;
+  }
   return renderResult(f);
 }
 
@@ -200,15 +204,18 @@ function negotiate({ app, state, meta }: Flight): void {
   negotiateContentType(state.request, meta!, app.logger);
 }
 
-function readParams({ state }: Flight): void | Promise<void> {
-  const request = state.request;
+/** Sets the params, or (a body to read) returns the rest of the pass, resumed once they are. */
+function readParams(flight: Flight): void | Promise<void> {
+  const request = flight.state.request;
   const params = collectParams(request);
   if (!isPromise<Params>(params)) {
     request.params = params;
     return;
   }
+  // One continuation, not two: the params, then the stages after this one.
   return params.then((read) => {
     request.params = read;
+    return runStages(flight, 5);
   });
 }
 
@@ -239,8 +246,10 @@ function callController(flight: Flight): void | Promise<void> {
     flight.result = result;
     return;
   }
+  // An async controller: its value is rendered in the same continuation.
   return result.then((value) => {
     flight.result = value;
+    return renderResult(flight);
   });
 }
 

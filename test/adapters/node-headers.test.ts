@@ -91,3 +91,33 @@ it('answers a request with no Accept header, and has() is false for it', async (
   const seen = await rawGet(['Host: h']);
   expect(seen).toMatchObject({ accept: null, hasAccept: false, origin: 'http://h' });
 });
+
+it('reads the headers object of a stand-in request that has no raw list', async () => {
+  const app = makeApp(new Root(), { logger: quiet });
+  const body = await new Promise<string>((resolve) => {
+    const req = {
+      method: 'GET',
+      url: '/',
+      headers: { host: 'stand.in', accept: 'application/json', 'x-custom': 'one, two' },
+      socket: {},
+      httpVersionMajor: 1,
+    };
+    const res = {
+      headersSent: false,
+      writeHead() {
+        this.headersSent = true;
+      },
+      end: (text: string) => resolve(text),
+      on() {},
+      destroy() {},
+    };
+    app(req as unknown as http.IncomingMessage, res as unknown as http.ServerResponse);
+  });
+  expect(JSON.parse(body)).toMatchObject({
+    host: 'stand.in',
+    accept: 'application/json',
+    'x-custom': 'one, two',
+    'x-absent': null,
+    origin: 'http://stand.in',
+  });
+});
