@@ -1,0 +1,167 @@
+/**
+ * pecan's own CPU cost per request, without sockets: `npm run bench:in-process`.
+ *
+ * The Node listener of the bench app is called with stand-in `req`/`res` objects, and so is a
+ * floor handler that does what the raw node:http server does for each endpoint (its JSON work
+ * included). The difference is what pecan itself costs. Far steadier than req/s on a shared
+ * machine, so it is the number to compare before and after a change to the hot path; what it
+ * cannot see is the cost Node's own resources pay (async hooks, for one), which only the socket
+ * bench shows.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  ENDPOINTS,
+  JSON_TYPE,
+  TEXT,
+  TEXT_TYPE,
+  hello,
+  user,
+  type BenchEndpoint,
+} from './endpoints.js';
+import { app as pecanApp } from './servers/pecan-app.js';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+const REQUESTS = Number(process.env.REQUESTS ?? 200_000);
+const WARMUP = 20_000;
+const ROUNDS = 3;
+
+/** The floor: each endpoint's answer, made the way the raw node:http server makes it. */
+const floor: Listener = (req, res) => {
+  const send = (type: string, body: string): void => {
+    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const path = req.url!;
+  if (path === '/json') return send(JSON_TYPE, JSON.stringify(hello()));
+  if (path.startsWith('/users/')) return send(JSON_TYPE, JSON.stringify(user(path.slice(7))));
+  if (path === '/') return send(TEXT_TYPE, TEXT);
+  if (path === DEEP_PATH) return send(TEXT_TYPE, DEEP_TEXT);
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    send(JSON_TYPE, JSON.stringify(JSON.parse(Buffer.concat(chunks).toString())));
+  });
+};
+
+const socket = { encrypted: false };
+
+/** What every stand-in for an endpoint shares, made once (a real parser makes these anew, but
+ * their cost is Node's, not pecan's). */
+function requestParts(ep: BenchEndpoint): { headers: Record<string, string>; raw: string[] } {
+  const headers: Record<string, string> = { host: '127.0.0.1:3000', connection: 'keep-alive' };
+  if (ep.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(ep.body));
+  }
+  return { headers, raw: Object.entries(headers).flat() };
+}
+
+const parts = new Map(ENDPOINTS.map((ep) => [ep, requestParts(ep)]));
+
+function standInRequest(ep: BenchEndpoint): IncomingMessage {
+  const { headers, raw } = parts.get(ep)!;
+  if (ep.body === undefined) {
+    // One object shape for every stand-in, as Node's IncomingMessage has.
+    return {
+      url: ep.path,
+      method: ep.method,
+      headers,
+      rawHeaders: raw,
+      socket,
+      httpVersionMajor: 1,
+      readableEnded: false,
+    } as unknown as IncomingMessage;
+  }
+  const req = Object.assign(new PassThrough(), {
+    url: ep.path,
+    method: ep.method,
+    headers,
+    rawHeaders: raw,
+    socket,
+    httpVersionMajor: 1,
+  });
+  req.end(ep.body);
+  return req as unknown as IncomingMessage;
+}
+
+function standInResponse(done: (status: number, body: string) => void): ServerResponse {
+  let status = 0;
+  const res = {
+    headersSent: false,
+    writeHead(code: number) {
+      status = code;
+      res.headersSent = true;
+    },
+    end(body?: string | Uint8Array) {
+      done(status, body === undefined ? '' : String(body));
+    },
+    on() {},
+    setHeader() {},
+    destroy() {},
+  };
+  return res as unknown as ServerResponse;
+}
+
+/** Runs `count` requests one after the other; synchronous answers need no promise. */
+async function drive(listener: Listener, ep: BenchEndpoint, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    let finished = false;
+    let wake: (() => void) | null = null;
+    listener(
+      standInRequest(ep),
+      standInResponse(() => {
+        finished = true;
+        wake?.();
+      }),
+    );
+    if (!finished) await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+async function check(listener: Listener, ep: BenchEndpoint): Promise<void> {
+  const [status, body] = await new Promise<[number, string]>((resolve) =>
+    listener(
+      standInRequest(ep),
+      standInResponse((s, b) => resolve([s, b])),
+    ),
+  );
+  if (status !== ep.expect.status || body !== ep.expect.body)
+    throw new Error(`${ep.name}: answered ${status} ${body.slice(0, 80)}`);
+}
+
+/** CPU nanoseconds per request: the best of a few rounds (the least disturbed). */
+async function measure(listener: Listener, ep: BenchEndpoint): Promise<number> {
+  await check(listener, ep);
+  await drive(listener, ep, WARMUP);
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.cpuUsage();
+    await drive(listener, ep, REQUESTS);
+    const used = process.cpuUsage(start);
+    best = Math.min(best, ((used.user + used.system) * 1000) / REQUESTS);
+  }
+  return best;
+}
+
+const rows: string[] = [];
+for (const ep of ENDPOINTS) {
+  const base = await measure(floor, ep);
+  const pecan = await measure(pecanApp as unknown as Listener, ep);
+  rows.push(
+    `| ${ep.name} | ${base.toFixed(0)} | ${pecan.toFixed(0)} | ${(pecan - base).toFixed(0)} |`,
+  );
+}
+process.stdout.write(
+  [
+    `CPU ns per request, best of ${ROUNDS} rounds of ${REQUESTS} (stand-in req/res, no sockets)`,
+    '',
+    '| Endpoint | floor | pecan | pecan itself |',
+    '|---|--:|--:|--:|',
+    ...rows,
+    '',
+  ].join('\n'),
+);
