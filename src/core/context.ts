@@ -12,7 +12,7 @@ import type { State } from './state.js';
  * carried across `await`s and promise callbacks by V8's promise hooks: a promise created while
  * a request is current remembers it, and its callbacks run with it current again. That is what
  * `AsyncLocalStorage` does for promises, without the async hook it also installs on every
- * timer, socket write and `process.nextTick` of the process (about 1.5 µs per request on Node
+ * timer, socket write and `process.nextTick` of the process (about 1.4 µs per request on Node
  * 20, more than all of pecan's own work). Runtimes without `v8.promiseHooks` (Bun, Deno,
  * workers behind `app.fetch`) use `AsyncLocalStorage`.
  */
