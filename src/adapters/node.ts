@@ -19,12 +19,17 @@ import { renderErrorBody } from '../core/error-body.js';
  * wants all of them (`forEach`) or the server joins duplicates its own way.
  */
 class NodeRequestParts implements RequestHeaders, BodyReader {
+  private announcesBody: boolean | undefined = undefined;
+
   constructor(private readonly req: IncomingMessage) {}
 
   /** Whether the request announces a body (Content-Length > 0, or a Transfer-Encoding). */
   get hasBody(): boolean {
-    const length = this.get('content-length');
-    return length !== null ? length !== '0' : this.has('transfer-encoding');
+    if (this.announcesBody === undefined) {
+      const length = this.get('content-length');
+      this.announcesBody = length !== null ? length !== '0' : this.has('transfer-encoding');
+    }
+    return this.announcesBody;
   }
 
   read(limit: number): Promise<Buffer> {

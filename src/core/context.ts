@@ -70,7 +70,11 @@ export function asyncLocalStorageLocals(): ContextLocals {
   };
 }
 
-/** `v8.promiseHooks`, when this runtime has them (Node ≥ 16.14; not Bun or Deno). */
+/**
+ * `v8.promiseHooks`, when this runtime has them and can hand them over synchronously: Node ≥
+ * 20.16 (`process.getBuiltinModule`). Earlier Node 20 releases, Bun and Deno get
+ * `AsyncLocalStorage` — the same binding, at its higher cost per request.
+ */
 export function findPromiseHooks(): PromiseHooks | undefined {
   const load = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
     ?.getBuiltinModule;

@@ -172,17 +172,23 @@ export function hasFixedSpecials(node: unknown): boolean {
   return true;
 }
 
-/** Whether reading `object[key]` reads a data property (no getter, which may answer anew). */
-export function isDataProperty(object: object, key: string): boolean {
+/** The descriptor that reading `object[key]` goes by: the first along the prototype chain. */
+export function findDescriptor(object: object, key: string): PropertyDescriptor | undefined {
   for (
     let level: object | null = object;
     level !== null;
     level = Object.getPrototypeOf(level) as object | null
   ) {
     const descriptor = Object.getOwnPropertyDescriptor(level, key);
-    if (descriptor !== undefined) return !('get' in descriptor);
+    if (descriptor !== undefined) return descriptor;
   }
-  return true;
+  return undefined;
+}
+
+/** Whether reading `object[key]` reads a data property (no getter, which may answer anew). */
+export function isDataProperty(object: object, key: string): boolean {
+  const descriptor = findDescriptor(object, key);
+  return descriptor === undefined || !('get' in descriptor);
 }
 
 /** Attaches `@when` handlers of this class to their generic method (looked up by name). */

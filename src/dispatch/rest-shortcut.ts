@@ -7,6 +7,7 @@
  */
 import type { PecanRequest } from '../core/request.js';
 import { getMeta } from '../controller/meta.js';
+import { findDescriptor } from './class-info.js';
 import { subController, type RestMethod } from './rest-handlers.js';
 
 interface Shape {
@@ -71,7 +72,10 @@ function shapeOf(self: object): Shape | null {
 function scan(proto: object): Shape | null {
   const ctor = (proto as { constructor?: { customActions?: unknown } }).constructor;
   if (ctor?.customActions !== undefined) return null;
-  if (find(proto, '_lookup') !== undefined || find(proto, 'customActions') !== undefined)
+  if (
+    findDescriptor(proto, '_lookup') !== undefined ||
+    findDescriptor(proto, 'customActions') !== undefined
+  )
     return null;
   const getOne = exposed(proto, 'getOne');
   const getAll = exposed(proto, 'getAll');
@@ -79,32 +83,23 @@ function scan(proto: object): Shape | null {
   // A signature that could not be read counts as no parameters, as in the full rules.
   const one = getOne === null ? null : getMeta(getOne)?.signature;
   const all = getAll === null ? null : getMeta(getAll)?.signature;
-  const getDescriptor = find(proto, 'get');
+  const getDescriptor = findDescriptor(proto, 'get');
   if (getDescriptor !== undefined && !('value' in getDescriptor)) return null;
   return {
     getAll: getAll !== null && (all?.params.every((p) => p.hasDefault) ?? true) ? getAll : null,
     getOne: getOne !== null && one?.rest === null ? getOne : null,
     ids: one?.params.length ?? 0,
-    held: [find(proto, 'getOne')?.value, find(proto, 'getAll')?.value, getDescriptor?.value],
+    held: [
+      findDescriptor(proto, 'getOne')?.value,
+      findDescriptor(proto, 'getAll')?.value,
+      getDescriptor?.value,
+    ],
   };
-}
-
-/** The property descriptor of `name` along the prototype chain (Object.prototype aside). */
-function find(proto: object, name: string): PropertyDescriptor | undefined {
-  for (
-    let level: object | null = proto;
-    level !== null && level !== Object.prototype;
-    level = Object.getPrototypeOf(level) as object | null
-  ) {
-    const descriptor = Object.getOwnPropertyDescriptor(level, name);
-    if (descriptor !== undefined) return descriptor;
-  }
-  return undefined;
 }
 
 /** The exposed method `name` (`null`: none), or `undefined` when it is an accessor. */
 function exposed(proto: object, name: string): Function | null | undefined {
-  const descriptor = find(proto, name);
+  const descriptor = findDescriptor(proto, name);
   if (descriptor === undefined) return null;
   if ('get' in descriptor || 'set' in descriptor) return undefined;
   return getMeta(descriptor.value) !== undefined ? (descriptor.value as Function) : null;

@@ -22,9 +22,26 @@ const backends: [string, () => ContextLocals][] = [
   ['AsyncLocalStorage', asyncLocalStorageLocals],
 ];
 
-it('Node has promise hooks, so the installed binding uses them', () => {
+it('Node has promise hooks, so the installed binding uses them', async () => {
   expect(findPromiseHooks()).toBeDefined();
-  expect(contextLocals()).toBe(contextLocals());
+  const locals = contextLocals();
+  expect(contextLocals()).toBe(locals);
+  // Told apart by a bare timer callback: AsyncLocalStorage would carry the state into it.
+  const state = fakeState('installed');
+  const [afterAwait, inTimer] = await locals.run(
+    state,
+    async () => {
+      await sleep(1);
+      const seenAfterAwait = locals.current();
+      return [
+        seenAfterAwait,
+        await new Promise((resolve) => setTimeout(() => resolve(locals.current()), 1)),
+      ];
+    },
+    undefined,
+  );
+  expect(afterAwait).toBe(state);
+  expect(inTimer).toBeUndefined();
 });
 
 describe.each(backends)('context locals with %s', (_name, make) => {
