@@ -2,11 +2,14 @@
  * The deployer's schema, written with Kysely's schema builder so that the same migrations run on
  * SQLite now and PostgreSQL later.
  */
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { addIdColumn, type Migrations } from '../../shared/migrate.js';
+import { outboxMigration } from '../../shared/outbox.js';
 
-export const deployerMigrations: Record<string, Migration> = {
-  '0001_deployments': {
-    async up(db: Kysely<unknown>) {
+export const deployerMigrations: Migrations = {
+  '001-outbox': outboxMigration,
+  '002-deployments': {
+    async up(db, dialect) {
       await db.schema
         .createTable('deployments')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -46,9 +49,7 @@ export const deployerMigrations: Record<string, Migration> = {
         .columns(['created_at', 'id'])
         .execute();
 
-      await db.schema
-        .createTable('deployment_events')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      await addIdColumn(db.schema.createTable('deployment_events'), dialect)
         .addColumn('deployment_id', 'text', (c) =>
           c.notNull().references('deployments.id').onDelete('cascade'),
         )
@@ -86,7 +87,7 @@ export const deployerMigrations: Record<string, Migration> = {
         .where(sql.ref('status'), '!=', 'DELETE_COMPLETE')
         .execute();
     },
-    async down(db: Kysely<unknown>) {
+    async down(db) {
       await db.schema.dropTable('simulated_stacks').execute();
       await db.schema.dropTable('deployment_events').execute();
       await db.schema.dropTable('deployments').execute();

@@ -3,6 +3,7 @@
  * workers compare are epoch milliseconds.
  */
 import type { Generated } from 'kysely';
+import type { OutboxDatabase } from '../../shared/outbox.js';
 
 export interface DeploymentsTable {
   id: string;
@@ -61,3 +62,6 @@ export interface DeployerTables {
   deployment_events: DeploymentEventsTable;
   simulated_stacks: SimulatedStacksTable;
 }
+
+/** Everything in the deployer's database: its own tables and the shared outbox. */
+export type DeployerDatabase = DeployerTables & OutboxDatabase;

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DeployerTables, SimulatedStacksTable } from '../domain/schema.js';
+import type { DeployerDatabase, SimulatedStacksTable } from '../domain/schema.js';
 import { statusOf, type Action, type Status } from '../domain/states.js';
 import { SIMULATE_FAILURE } from '../domain/validation.js';
 import type { CloudDriver, Stack, StackParameters, StackSpec } from './driver.js';
@@ -25,7 +25,7 @@ export interface SimulatedDelays {
 }
 
 export interface SimulatedDriverOptions {
-  db: Kysely<DeployerTables>;
+  db: Kysely<DeployerDatabase>;
   delays?: Partial<SimulatedDelays>;
   /** The share of lifecycles that fail on their own, 0 to 1. */
   failureRate?: number;
@@ -51,7 +51,7 @@ const FAILURE_REASONS: Record<Action, readonly string[]> = {
 };
 
 export class SimulatedDriver implements CloudDriver {
-  readonly #db: Kysely<DeployerTables>;
+  readonly #db: Kysely<DeployerDatabase>;
   readonly #delays: SimulatedDelays;
   readonly #failureRate: number;
   readonly #now: () => number;

@@ -1,15 +1,12 @@
 /** A fresh, migrated in-memory database for each test. */
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import { openDatabase } from '../../shared/database.js';
+import { migrateToLatest } from '../../shared/migrate.js';
 import { deployerMigrations } from '../domain/migrations.js';
-import type { DeployerTables } from '../domain/schema.js';
+import type { DeployerDatabase } from '../domain/schema.js';
 
-export async function openTestDatabase(): Promise<Kysely<DeployerTables>> {
-  const db = new Kysely<DeployerTables>({
-    dialect: new SqliteDialect({ database: new Database(':memory:') }),
-  });
-  const provider: MigrationProvider = { getMigrations: async () => deployerMigrations };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) throw error;
-  return db;
+export async function openTestDatabase(filename = ':memory:'): Promise<Kysely<DeployerDatabase>> {
+  const database = openDatabase<DeployerDatabase>({ dialect: 'sqlite', filename });
+  await migrateToLatest(database, deployerMigrations);
+  return database.db;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findApp } from '../domain/catalogue.js';
-import type { DeployerTables } from '../domain/schema.js';
+import type { DeployerDatabase } from '../domain/schema.js';
 import type { StackSpec } from '../drivers/driver.js';
 import { SimulatedDriver } from '../drivers/simulated.js';
 import { openTestDatabase } from './database.js';
@@ -15,7 +15,7 @@ const spec = (parameters: StackSpec['parameters'] = { count: 2 }): StackSpec => 
 });
 
 describe('SimulatedDriver', () => {
-  let db: Kysely<DeployerTables>;
+  let db: Kysely<DeployerDatabase>;
   let now: number;
   let driver: SimulatedDriver;
   beforeEach(async () => {
