@@ -32,8 +32,9 @@ export class DeliveryError extends Error {
 
 /** The one-line summary used by the log line and the e-mail's subject. */
 export function alarmSummary(alarm: AlarmView): string {
+  const subject = alarm.deployment ? `deployment ${alarm.deployment.name}` : 'no deployment';
   return (
     `[${alarm.severity.toUpperCase()}] ${alarm.definition.name}: ` +
-    `deployment ${alarm.deployment.name} — ${alarm.notification.eventType}`
+    `${subject} — ${alarm.notification.eventType}`
   );
 }

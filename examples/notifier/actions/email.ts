@@ -57,7 +57,7 @@ function messageText(alarm: AlarmView, publicUrl: string | undefined): string {
   const lines = [
     `Alarm ${alarm.id} (${alarm.severity}) was raised by the definition "${alarm.definition.name}".`,
     '',
-    `Deployment:   ${alarm.deployment.name} (${alarm.deployment.id})`,
+    `Deployment:   ${alarm.deployment ? `${alarm.deployment.name} (${alarm.deployment.id})` : '-'}`,
     `Event:        ${alarm.notification.eventType}`,
     `Published by: ${alarm.notification.publisherId}`,
     `At:           ${alarm.notification.timestamp}`,

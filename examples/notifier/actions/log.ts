@@ -15,8 +15,8 @@ export function logAction(logger: Logger): Action<{ type: 'log' }> {
         state: alarm.state,
         severity: alarm.severity,
         definition: alarm.definition.name,
-        deploymentId: alarm.deployment.id,
-        deploymentName: alarm.deployment.name,
+        deploymentId: alarm.deployment?.id ?? null,
+        deploymentName: alarm.deployment?.name ?? null,
         eventType: alarm.notification.eventType,
         messageId: alarm.notification.messageId,
       };

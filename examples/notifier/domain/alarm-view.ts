@@ -12,7 +12,8 @@ export interface AlarmView {
   severity: Severity;
   /** The definition that raised it; `id` is null once the definition is deleted. */
   definition: { id: number | null; name: string };
-  deployment: { id: string; name: string };
+  /** From the notification's payload; null when it names no deployment. */
+  deployment: { id: string; name: string } | null;
   /** The notification that raised it. */
   notification: { messageId: string; eventType: string; timestamp: string; publisherId: string };
   createdAt: string;
