@@ -13,5 +13,10 @@ export async function setupApp(config: PecanConf) {
     errors: config.app.errors,
     logging: config.logging,
   });
+  // `pecan serve` drains in-flight requests on SIGTERM/SIGINT. A live stream never finishes
+  // by itself, so end them, and let the dispatcher finish the delivery in hand; an attempt
+  // cut short is retried after a restart.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void notifier.stop());
   return notifier.app;
 }

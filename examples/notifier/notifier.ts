@@ -26,7 +26,9 @@ export interface Notifier {
   app: PecanApp;
   db: Kysely<NotifierDatabase>;
   dispatcher: OutboxDispatcher;
-  /** Stops receiving and delivering, ends the live streams, closes the database. */
+  /** Ends the live streams and stops receiving and delivering; requests still work. */
+  stop(): Promise<void>;
+  /** stop(), then closes the actions' connections and the database. */
   close(): Promise<void>;
 }
 
@@ -83,16 +85,20 @@ export async function createNotifier(
     logger: createLogger(options.logging),
   });
 
-  return {
+  const notifier: Notifier = {
     app,
     db,
     dispatcher,
-    async close() {
+    async stop() {
       stopping.abort();
       await receiver.close();
       await dispatcher.stop();
+    },
+    async close() {
+      await notifier.stop();
       await closeActions(actions);
       await db.destroy();
     },
   };
+  return notifier;
 }
