@@ -35,6 +35,7 @@ export function startNotifier(overrides: Partial<NotifierSettings> = {}): Promis
     templatePath: `${project}templates`,
     staticRoot: `${project}public`,
     errors: { 404: '/error/404' },
+    debug: true, // as in config.ts: pecan serves public/ itself
     logging: { logger: silent },
   });
 }
