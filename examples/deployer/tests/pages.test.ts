@@ -38,7 +38,7 @@ describeAdapters('deployer GUI', ({ client: clientFor }) => {
       expect(html).toMatch(new RegExp(`<label for="${name}">[\\s\\S]*?name="${name}"`));
     expect(html).toContain('data-app-id="three-tier"');
     expect(html).toContain('<table id="deployments"');
-    expect(html).toContain('href="http://127.0.0.1:8081/alarms"');
+    expect(html).toContain('<a href="http://127.0.0.1:8081/" id="alarms-link">Alarms</a>');
   });
 
   it('creates from a plain form POST and redirects to the new deployment (303)', async () => {
