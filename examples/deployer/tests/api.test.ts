@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeAdapters, type Client } from '../../../test/support/adapters.js';
 import type { Deployer } from '../deployer.js';
-import { startTestDeployer } from './support.js';
+import { settle, startTestDeployer } from './support.js';
 
 const blog = { name: 'blog', app: 'wordpress', size: 'small', count: 2 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -130,7 +130,7 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
 
   it('shows a deployment with its timeline once the lifecycle ended', async () => {
     const { id } = await create();
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const response = await client.get(`/v1/deployments/${id}`);
     const body = response.json as Record<string, any>;
     expect(body.status).toBe('CREATE_COMPLETE');
@@ -143,7 +143,7 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
 
   it('lists deployments newest first, filtered by status and app', async () => {
     const a = await create({ ...blog, name: 'a' });
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const b = await create({ ...blog, name: 'b', app: 'static-site' });
     const all = (await client.get('/v1/deployments')).json as { deployments: any[] };
     expect(all.deployments.map((d) => d.id)).toEqual([b.id, a.id]);
@@ -188,7 +188,7 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
 
   it('scales, resizes and renames with PUT: 202 and an update lifecycle', async () => {
     const { id } = await create();
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const response = await client.put(`/v1/deployments/${id}`, {
       json: { count: 5, size: 'large', name: 'blog-xl' },
     });
@@ -200,7 +200,7 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
       size: 'large',
       name: 'blog-xl',
     });
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     expect((await client.get(`/v1/deployments/${id}`)).json).toMatchObject({
       status: 'UPDATE_COMPLETE',
     });
@@ -223,7 +223,7 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
   it('checks an update: 400 for invalid fields, 404 for an unknown id, 409 for a taken name', async () => {
     const { id } = await create();
     await create({ ...blog, name: 'other' });
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const invalid = await client.put(`/v1/deployments/${id}`, { json: { count: 0, app: 'x' } });
     expect(invalid.status).toBe(400);
     expect(Object.keys((invalid.json as any).errors).sort()).toEqual(['app', 'count']);
@@ -234,11 +234,11 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
 
   it('tears down with DELETE: 202, then gone from the list but still readable', async () => {
     const { id } = await create();
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const response = await client.delete(`/v1/deployments/${id}`);
     expect(response.status).toBe(202);
     expect(response.json).toMatchObject({ status: 'DELETE_IN_PROGRESS' });
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     expect((await client.get(`/v1/deployments/${id}`)).json).toMatchObject({
       status: 'DELETE_COMPLETE',
     });

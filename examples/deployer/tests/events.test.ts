@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deployer } from '../deployer.js';
-import { startTestDeployer } from './support.js';
+import { settle, startTestDeployer } from './support.js';
 
 /** Reads a stream until `done` says what it read is enough (or 5 s pass). */
 async function readUntil(body: ReadableStream<Uint8Array>, done: (text: string) => boolean) {
@@ -53,7 +53,7 @@ describe('GET /v1/deployments/events', () => {
 
   it('replays the events after ?since= (or Last-Event-ID), so a page misses nothing', async () => {
     await post('one');
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const response = await app.fetch(new Request('http://x/v1/deployments/events?since=1'));
     const text = await readUntil(response.body!, (t) => t.includes('id: 2'));
     expect(text).not.toContain('id: 1\n');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeAdapters, type Client } from '../../../test/support/adapters.js';
 import type { Deployer } from '../deployer.js';
-import { startTestDeployer } from './support.js';
+import { settle, startTestDeployer } from './support.js';
 
 const form = { app: 'wordpress', name: 'blog', size: 'medium', count: '2', region: 'RegionTwo' };
 
@@ -81,7 +81,7 @@ describeAdapters('deployer GUI', ({ client: clientFor }) => {
 
   it('scales through the _method=put form, without JavaScript', async () => {
     const id = await deploy();
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const page = await client.get(`/deployments/${id}`);
     expect(page.text).toContain('<input type="hidden" name="_method" value="put" />');
     const response = await client.post(`/deployments/${id}`, {
@@ -102,7 +102,7 @@ describeAdapters('deployer GUI', ({ client: clientFor }) => {
     expect(conflict.text).toMatch(
       /role="alert">Cannot update blog: the deployment is CREATE_IN_PROGRESS/,
     );
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const invalid = await client.post(`/deployments/${id}`, {
       form: { _method: 'put', name: 'blog', size: 'small', count: '50' },
     });
@@ -113,7 +113,7 @@ describeAdapters('deployer GUI', ({ client: clientFor }) => {
 
   it('tears down through the _method=delete form', async () => {
     const id = await deploy();
-    await deployer.reconciler.runDue();
+    await settle(deployer);
     const response = await client.post(`/deployments/${id}`, { form: { _method: 'delete' } });
     expect(response.status).toBe(303);
     const row = await deployer.db.selectFrom('deployments').selectAll().executeTakeFirstOrThrow();

@@ -18,6 +18,7 @@ export function testSettings(overrides: Partial<DeployerSettings> = {}): Deploye
     publisherHost: 'test',
     regions: ['RegionOne', 'RegionTwo'],
     notifierUrl: 'http://127.0.0.1:8081/',
+    reconciler: { checkMs: 0 },
     ...overrides,
   };
 }
@@ -42,4 +43,12 @@ export async function startTestDeployer(overrides: Partial<DeployerSettings> = {
     quiet,
   );
   return { deployer, app };
+}
+
+/** Runs the reconciler until no lifecycle is in progress (the instant cloud needs two passes). */
+export async function settle(deployer: Deployer): Promise<void> {
+  for (let pass = 0; pass < 10; pass++) {
+    if ((await deployer.reconciler.runDue()) === 0) return;
+  }
+  throw new Error('lifecycles still in progress after 10 passes');
 }
