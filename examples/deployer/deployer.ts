@@ -36,6 +36,9 @@ export interface Deployer {
   stopping: AbortSignal;
   /** After a commit that started a lifecycle: work on it and send its notification now. */
   wake(): void;
+  /** Ends the event streams and stops the workers (after the work in hand); the app still answers. */
+  quiesce(): Promise<void>;
+  /** Quiesces, then closes the driver, the sender and the database. */
   stop(): Promise<void>;
 }
 
@@ -106,7 +109,15 @@ export async function createDeployer(
     reconciler.start();
     dispatcher.start();
   }
+  let quiesced: Promise<void> | null = null;
   let stopped: Promise<void> | null = null;
+  const quiesce = () => {
+    quiesced ??= (async () => {
+      stopController.abort();
+      await Promise.all([reconciler.stop(), dispatcher.stop()]);
+    })();
+    return quiesced;
+  };
   return {
     settings,
     db,
@@ -121,10 +132,10 @@ export async function createDeployer(
       reconciler.wake();
       dispatcher.wake();
     },
+    quiesce,
     stop() {
       stopped ??= (async () => {
-        stopController.abort();
-        await Promise.all([reconciler.stop(), dispatcher.stop()]);
+        await quiesce();
         await Promise.all([driver.close(), sender.close()]);
         await db.destroy();
       })();
