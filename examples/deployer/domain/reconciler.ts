@@ -34,7 +34,7 @@ export interface ReconcilerOptions {
   pollMs?: number;
   /** How often to poll a stack in progress. Default 500 ms. */
   checkMs?: number;
-  /** How long a claimed deployment is left to this process. Default 60 s. */
+  /** How long a claimed deployment is left to this process. Default 30 s. */
   leaseMs?: number;
   /** Delays between retries of a failing driver call. */
   backoff?: BackoffPolicy;
@@ -138,7 +138,7 @@ export class Reconciler {
 
   /** Claims a deployment, takes one step of its lifecycle, and records the result. */
   async #work(found: DeploymentRow): Promise<void> {
-    const { leaseMs = 60_000, checkMs = 500 } = this.#options;
+    const { leaseMs = 30_000, checkMs = 500 } = this.#options;
     const claimed = await this.#save(found, { next_check_at: this.#now() + leaseMs });
     if (!claimed) return; // another process claimed it, or a request changed it
     let row = claimed;
