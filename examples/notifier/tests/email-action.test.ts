@@ -84,6 +84,7 @@ describe('email action', () => {
     expect(body).toContain('Alarm 7 (critical) was raised by the definition "deployment-failed".');
     expect(body).toContain('Deployment:   shop (d-42)');
     expect(body).toContain('Event:        deployment.create.error');
+    expect(body).toContain('Reason:       Stack CREATE failed: quota exceeded');
     expect(body).toContain('Message id:   6b1a1f9e-8f52-4a8e-9a43-54c4a1a0b3c1');
     expect(body).toContain('See http://127.0.0.1:8081/alarms/7');
   });
