@@ -6,6 +6,7 @@ import { ALARM_STATES } from '../domain/alarm-states.js';
 import { historyFeedSource } from '../domain/history-feed.js';
 import { SEVERITIES } from '../domain/severities.js';
 import { AlarmPagesController } from './alarm-pages.js';
+import { isApiRequest, problem } from './api-errors.js';
 import { nextPageQuery, parseAlarmQuery } from './alarm-query.js';
 import type { Services } from './services.js';
 import { V1Controller } from './v1/index.js';
@@ -60,10 +61,11 @@ export class RootController {
     return { title: 'Alarm definitions', definitions: await listDefinitions(this.#services.db) };
   }
 
-  /** The error document for 404s (app.errors in the config). */
+  /** The error document for 404s (app.errors in the config); JSON for the API's clients. */
   @expose('error.html')
   error(status: string) {
     const code = Number.parseInt(status, 10) || 500;
+    if (isApiRequest()) return Response.json(problem(code, request.pecan.originalError?.detail));
     return {
       title: `Error ${code}`,
       status: code,
