@@ -3,6 +3,7 @@ import { abort, expose, request } from 'pecan';
 import { listDefinitions } from '../domain/alarm-definitions.js';
 import { listAlarms } from '../domain/alarms.js';
 import { ALARM_STATES } from '../domain/alarm-states.js';
+import type { AlarmView } from '../domain/alarm-view.js';
 import { historyFeedSource } from '../domain/history-feed.js';
 import { SEVERITIES } from '../domain/severities.js';
 import { AlarmPagesController } from './alarm-pages.js';
@@ -18,6 +19,18 @@ const EXPLANATIONS: Record<number, string> = {
   405: 'This page does not answer that request method.',
   409: 'That change does not fit the current state.',
   500: 'Something went wrong on the server.',
+};
+
+/** The row the live page clones for alarms that arrive later (templates/alarm-row.html). */
+const BLANK_ALARM: AlarmView = {
+  id: 0,
+  state: 'alarm',
+  severity: 'low',
+  definition: { id: null, name: '' },
+  deployment: { id: '', name: '', statusReason: null },
+  notification: { messageId: '', eventType: '', timestamp: '', publisherId: '' },
+  createdAt: '',
+  updatedAt: '',
 };
 
 /** The web pages (HTML); the REST API lives under /v1. */
@@ -52,6 +65,7 @@ export class RootController {
       severities: SEVERITIES,
       back: request.path + (request.queryString ? `?${request.queryString}` : ''),
       next: nextMarker === null ? null : `/?${nextPageQuery(filters, page, nextMarker)}`,
+      blankAlarm: BLANK_ALARM,
     };
   }
 
