@@ -59,6 +59,7 @@ function messageText(alarm: AlarmView, publicUrl: string | undefined): string {
     '',
     `Deployment:   ${alarm.deployment ? `${alarm.deployment.name} (${alarm.deployment.id})` : '-'}`,
     `Event:        ${alarm.notification.eventType}`,
+    `Reason:       ${alarm.deployment?.statusReason ?? '-'}`,
     `Published by: ${alarm.notification.publisherId}`,
     `At:           ${alarm.notification.timestamp}`,
     `Message id:   ${alarm.notification.messageId}`,

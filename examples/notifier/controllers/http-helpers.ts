@@ -1,10 +1,8 @@
 /** The few translations between HTTP and the domain that several controllers share. */
 import { abort, request, response } from 'pecan';
+import type { FieldError } from '../../shared/notification.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /**
  * A 400 that names every invalid field: `{code, title, description, errors: [{field,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeAdapters, type Client } from '../../../test/support/adapters.js';
 import type { Notifier } from '../notifier.js';
-import { startNotifier } from './notifier-fixture.js';
+import { lifecycle, startNotifier } from './notifier-fixture.js';
 
 const webhookDefinition = {
   name: 'deployment-deleted',
@@ -71,6 +71,13 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
     expect(response.text).toBe('');
     expect((await client.get('/v1/alarm-definitions/1')).status).toBe(404);
     expect((await client.delete('/v1/alarm-definitions/1')).status).toBe(404);
+  });
+
+  it("keeps a deleted definition's alarms, with its name", async () => {
+    await client.post('/v1/notifications', { json: lifecycle('deployment.create.error') });
+    expect((await client.delete('/v1/alarm-definitions/2')).status).toBe(204);
+    const alarm = await client.get('/v1/alarms/1');
+    expect(alarm.json).toMatchObject({ definition: { id: null, name: 'deployment-failed' } });
   });
 
   it('refuses a name that is taken: 409, on POST and on PUT', async () => {

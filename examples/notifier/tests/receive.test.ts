@@ -39,7 +39,7 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
         state: 'alarm',
         severity: 'critical',
         definition: { id: 2, name: 'deployment-failed' },
-        deployment: { id: 'd-7', name: 'shop' },
+        deployment: { id: 'd-7', name: 'shop', statusReason: 'Stack failed: quota exceeded' },
         notification: {
           messageId: notification.message_id,
           eventType: 'deployment.create.error',
@@ -124,6 +124,12 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
     const other = await client.post('/v1/notifications', { json: lifecycle('compute.start') });
     expect(other.status).toBe(202);
     expect(other.json).toMatchObject({ raised: [] });
+  });
+
+  it('raises alarms about no deployment when the payload names none', async () => {
+    const notification = { ...lifecycle('deployment.create.error'), payload: { other: 1 } };
+    expect((await client.post('/v1/notifications', { json: notification })).status).toBe(202);
+    expect(await alarms()).toMatchObject([{ id: 1, deployment: null }]);
   });
 
   it('ignores disabled definitions', async () => {
