@@ -3,6 +3,7 @@ import { expose, HookController } from 'pecan';
 import { AppsController } from './apps.js';
 import { DeploymentsController } from './deployments.js';
 import { JsonErrors } from './json-errors.js';
+import { readStats } from './stats.js';
 
 export class V1Controller extends HookController {
   static override hooks = [new JsonErrors()];
@@ -18,7 +19,13 @@ export class V1Controller extends HookController {
         { rel: 'apps', href: '/v1/apps' },
         { rel: 'deployments', href: '/v1/deployments' },
         { rel: 'events', href: '/v1/deployments/events' },
+        { rel: 'stats', href: '/v1/stats' },
       ],
     };
+  }
+
+  /** GET /v1/stats: the outbox (notifications on their way) and deployments by status. */
+  @expose('json') stats() {
+    return readStats();
   }
 }
