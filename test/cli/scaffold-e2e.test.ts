@@ -52,7 +52,13 @@ beforeAll(async () => {
     fs.cpSync(path.join(repoRoot, entry), path.join(pkg, entry), { recursive: true });
   }
   const packed = JSON.parse(
-    await run('npm', ['pack', '--json', '--pack-destination', staging], pkg, STEP_MS),
+    // Built above: `prepare` (which builds in a full checkout) is not run on this partial copy.
+    await run(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', staging],
+      pkg,
+      STEP_MS,
+    ),
   ) as {
     filename: string;
   }[];
