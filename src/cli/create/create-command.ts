@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CliError, type Command } from '../command.js';
 import { pecanVersion } from '../version.js';
 import type { CopyOptions } from './copy-dir.js';
-import { builtinScaffolds, DEFAULT_SCAFFOLD, normalizePkgName } from './scaffold.js';
+import { packageNameFor } from './package-name.js';
+import { builtinScaffolds, DEFAULT_SCAFFOLD } from './scaffold.js';
 
 /** What `create` needs of a scaffold (tests pass fakes, as Pecan's `TestCreateCommand` does). */
 export interface ScaffoldLike {
@@ -19,7 +20,7 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
       {
         name: 'NAME',
         required: true,
-        help: 'the new project folder (package name: NAME lower-cased, only a-z 0-9 _)',
+        help: 'the new project folder; the package is named after it (lower-case, npm rules)',
       },
       {
         name: 'TEMPLATE',
@@ -52,11 +53,12 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
       }
       const dest = path.resolve(io.cwd, name);
       checkDestination(dest);
-      if (normalizePkgName(path.basename(dest)) === '') {
-        throw new CliError(
-          `cannot make a package name from "${path.basename(dest)}": use letters, digits or _`,
-        );
-      }
+      const folder = path.basename(dest);
+      const named = packageNameFor(folder);
+      if ('error' in named) throw new CliError(named.error);
+      // Never renamed silently: say what the package is called when it is not the folder's name.
+      if (named.name !== folder.toLowerCase())
+        io.stdout(`The package is named "${named.name}" (npm's rules for "${folder}")\n`);
       const created = scaffold.copyTo(dest, {
         out: (line) => io.stdout(`${line}\n`),
         intoEmpty: true,
