@@ -8,6 +8,7 @@ import type { AppOptions } from '../core/app.js';
 import { Config, type ConfigSource } from './config.js';
 import { conf, setConfig } from './global-config.js';
 import { createLogger } from './create-logger.js';
+import { createAccessLogger } from './access-logger.js';
 import { ConfigError, importFailure } from './config-error.js';
 import { importSpecifier, resolvedFile, type ModuleRecord } from './import-module.js';
 import type { PecanConf } from './settings.js';
@@ -119,6 +120,8 @@ function appOptions(appSection: Config): AppOptions {
   } = appSection.toDict() as AppOptions & Record<string, unknown>;
   if (conf.logging !== undefined && conf.logging !== null)
     options.logger = createLogger(conf.logging);
+  // `accessLog: true` in a config logs through its `logging` section.
+  if (options.accessLog === true) options.accessLog = createAccessLogger(conf.logging);
   return options;
 }
 
