@@ -133,6 +133,17 @@ describe('pecan create', () => {
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
+  it('depends on pecan as the project it is run from does (a tarball path made absolute)', async () => {
+    fs.writeFileSync(
+      path.join(cwd, 'package.json'),
+      JSON.stringify({ dependencies: { pecan: 'file:vendor/pecan-0.1.0.tgz' } }),
+    );
+    expect(await runCli(['create', 'from-tarball'], fakeIO(cwd))).toBe(0);
+    expect(readJson(path.join(cwd, 'from-tarball', 'package.json')).dependencies).toEqual({
+      pecan: `file:${path.join(cwd, 'vendor', 'pecan-0.1.0.tgz')}`,
+    });
+  });
+
   it('transliterates a name npm would refuse, and says so', async () => {
     const io = fakeIO(cwd);
     expect(await runCli(['create', 'Café Crème!'], io)).toBe(0);

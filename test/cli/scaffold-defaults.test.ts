@@ -11,6 +11,12 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { loadConfig } from '../../src/config/index.js';
 import { fakeIO } from './fake-io.js';
 
+interface Settings {
+  server: { host: string };
+  app: { debug: boolean };
+}
+const load = async (file: string) => (await loadConfig(file)) as unknown as Settings;
+
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-scaffold-defaults-'));
 afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
@@ -27,14 +33,14 @@ for (const template of ['base', 'rest-api']) {
       const saved = process.env.NODE_ENV;
       try {
         process.env.NODE_ENV = 'development';
-        const dev = await loadConfig(config);
+        const dev = await load(config);
         expect(dev.server.host).toBe('127.0.0.1');
         expect(dev.app.debug).toBe(true);
         process.env.NODE_ENV = 'production';
         // A copy, so the module is evaluated again.
         const copy = path.join(project, 'src', 'config-production.ts');
         fs.copyFileSync(config, copy);
-        expect((await loadConfig(copy)).app.debug).toBe(false);
+        expect((await load(copy)).app.debug).toBe(false);
       } finally {
         process.env.NODE_ENV = saved;
       }

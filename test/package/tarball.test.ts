@@ -141,6 +141,28 @@ console.log(JSON.stringify({ status: res.status, json: res.json }));
     expect(stdout).toBe(`Pecan ${version}\n`);
   });
 
+  it(
+    'creates projects that depend on pecan the same way, and install',
+    async () => {
+      const { stdout } = await exec('npx', ['pecan', 'create', 'my-site'], {
+        cwd: project,
+        env: cleanEnv(),
+        timeout: MINUTE,
+      });
+      expect(stdout).toContain('Created my-site from the "base" template');
+      const site = path.join(project, 'my-site');
+      const manifest = JSON.parse(fs.readFileSync(path.join(site, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(manifest.dependencies).toEqual({ pecan: `file:${tarball}` });
+      await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], site);
+      expect(fs.existsSync(path.join(site, 'node_modules', 'pecan', 'dist', 'index.js'))).toBe(
+        true,
+      );
+    },
+    4 * MINUTE,
+  );
+
   it('serves a request with `pecan serve`', async () => {
     fs.writeFileSync(
       path.join(project, 'config.mjs'),

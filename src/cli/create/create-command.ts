@@ -4,6 +4,7 @@ import { CliError, type Command } from '../command.js';
 import { pecanVersion } from '../version.js';
 import type { CopyOptions } from './copy-dir.js';
 import { packageNameFor } from './package-name.js';
+import { pecanDependency } from './pecan-dependency.js';
 import { builtinScaffolds, DEFAULT_SCAFFOLD } from './scaffold.js';
 
 /** What `create` needs of a scaffold (tests pass fakes, as Pecan's `TestCreateCommand` does). */
@@ -12,7 +13,9 @@ export interface ScaffoldLike {
 }
 
 /** `pecan create NAME [TEMPLATE]` over a set of scaffolds (§12.2). */
-export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>): Command {
+export function makeCreateCommand(
+  scaffolds: (cwd: string) => Record<string, ScaffoldLike>,
+): Command {
   return {
     name: 'create',
     summary: 'Creates the file layout for a new pecan project',
@@ -43,7 +46,7 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
         throw new CliError(`two templates given: "${positional}" and --template "${flag}"`, 2);
       }
       const template = flag ?? positional ?? DEFAULT_SCAFFOLD;
-      const available = scaffolds();
+      const available = scaffolds(io.cwd);
       const scaffold = Object.hasOwn(available, template) ? available[template] : undefined;
       if (scaffold === undefined) {
         throw new CliError(
@@ -88,4 +91,6 @@ function checkDestination(dest: string): void {
     throw new CliError(`${dest} already exists and is not empty`);
 }
 
-export const createCommand = makeCreateCommand(() => builtinScaffolds(pecanVersion()));
+export const createCommand = makeCreateCommand((cwd) =>
+  builtinScaffolds(pecanVersion(), pecanDependency(cwd, pecanVersion())),
+);

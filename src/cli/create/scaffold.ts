@@ -39,8 +39,11 @@ const SCAFFOLDS_DIR = fileURLToPath(new URL('../../../scaffolds/', import.meta.u
  * The built-in scaffolds (Pecan's `pecan.scaffold` entry points). `+dot+` names dot-files:
  * npm leaves a `.gitignore` out of the published package.
  */
-export function builtinScaffolds(pecanVersion: string): Record<string, Scaffold> {
-  const variables = { pecan_version: pecanVersion, dot: '.' };
+export function builtinScaffolds(
+  pecanVersion: string,
+  pecanDependency = `^${pecanVersion}`,
+): Record<string, Scaffold> {
+  const variables = { pecan_version: pecanVersion, pecan_dependency: pecanDependency, dot: '.' };
   return {
     base: new Scaffold(path.join(SCAFFOLDS_DIR, 'base'), variables),
     'rest-api': new Scaffold(path.join(SCAFFOLDS_DIR, 'rest-api'), variables),
