@@ -1,0 +1,39 @@
+/**
+ * Every error under /v1 as a JSON document, whatever the client's Accept header: Pecan's
+ * `{code, title, description}`, plus `errors` (field → message) for invalid input.
+ *
+ * Priority 50 puts its onError after the TransactionHook's (onError runs by descending
+ * priority), so the transaction is marked for rollback before this answers.
+ */
+import { STATUS_CODES } from 'node:http';
+import { HTTPError, PecanHook, type State } from 'pecan';
+import { Conflict, InvalidInput, NotFound } from '../../domain/errors.js';
+
+export class JsonErrors extends PecanHook {
+  override priority = 50;
+
+  override onError(_state: State, error: unknown): Response | undefined {
+    if (error instanceof InvalidInput)
+      return problem(400, 'The request has invalid fields.', { errors: error.errors });
+    if (error instanceof NotFound) return problem(404, error.message);
+    if (error instanceof Conflict)
+      return problem(
+        409,
+        error.message,
+        error.field ? { errors: { [error.field]: error.message } } : {},
+      );
+    if (error instanceof HTTPError && error.status >= 400 && error.status < 500)
+      return problem(error.status, error.detail ?? '', {}, error.headers);
+    return undefined; // a 500: pecan logs it and answers
+  }
+}
+
+function problem(
+  status: number,
+  description: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+): Response {
+  const body = { code: status, title: STATUS_CODES[status] ?? 'Error', description, ...extra };
+  return Response.json(body, { status, ...(headers && { headers }) });
+}
