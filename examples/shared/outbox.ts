@@ -97,7 +97,12 @@ export interface DispatcherOptions {
   logger?: Logger;
   /** How often to look for due jobs when nobody calls `wake()`. */
   pollMs?: number;
-  /** How long a claimed job is left to its process before another may take it. */
+  /**
+   * How long a claimed job is left to its process before another may take it (default 15 s).
+   * A process that dies holding a job delays it by up to this much; a handler slower than this
+   * may see its job run twice, which receivers absorb (inbox.ts). Keep it above the handler's
+   * own timeout.
+   */
   leaseMs?: number;
   /** Jobs of unordered topics run this many at a time. */
   concurrency?: number;
@@ -208,7 +213,7 @@ export class OutboxDispatcher {
   }
 
   private async run(job: OutboxTable): Promise<void> {
-    const leaseMs = this.options.leaseMs ?? 60_000;
+    const leaseMs = this.options.leaseMs ?? 15_000;
     const now = new Date();
     const claimed = await this.db
       .updateTable('outbox')
@@ -276,4 +281,32 @@ export class OutboxDispatcher {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+export interface OutboxStats {
+  /** Jobs waiting for their handler to succeed (retries included). */
+  pending: number;
+  /** Jobs parked after their last attempt: an operator must look at them. */
+  dead: number;
+  /** When the oldest pending job was written (null: none). */
+  oldestPendingAt: string | null;
+}
+
+/** What the outbox holds now: for a service's stats endpoint and its monitoring. */
+export async function outboxStats(q: Kysely<any>): Promise<OutboxStats> {
+  const rows = await (q as Kysely<OutboxDatabase>)
+    .selectFrom('outbox')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('created_at').as('oldest'),
+      eb.case().when('dead_at', 'is', null).then('pending').else('dead').end().as('kind'),
+    ])
+    .groupBy('kind')
+    .execute();
+  const pending = rows.find((row) => row.kind === 'pending');
+  return {
+    pending: Number(pending?.count ?? 0),
+    dead: Number(rows.find((row) => row.kind === 'dead')?.count ?? 0),
+    oldestPendingAt: pending?.oldest ?? null,
+  };
 }

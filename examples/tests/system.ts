@@ -1,7 +1,7 @@
 /**
  * The whole reference system for an end-to-end test: an SMTP server and a webhook receiver
  * standing in for the outside world, the notifier (B) and the deployer (A) as `pecan serve`
- * processes with SQLite files of their own, and fast simulated clouds.
+ * processes with SQLite files of their own, on the simulated cloud's embedded delays.
  */
 import path from 'node:path';
 import {
@@ -15,11 +15,6 @@ import {
   type Service,
 } from './harness.js';
 
-export interface SystemOptions {
-  /** Simulated stack operations take this long (ms). */
-  stackDelayMs?: number;
-}
-
 export interface RunningSystem {
   deployer: Service;
   notifier: Service;
@@ -27,16 +22,17 @@ export interface RunningSystem {
   webhook: Awaited<ReturnType<typeof webhookSink>>;
   /** Starts the notifier again (after `notifier.stop()`), on the same port and database. */
   restartNotifier(): Promise<Service>;
+  /** Starts the deployer again (after `deployer.stop()`), on the same port and database. */
+  restartDeployer(): Promise<Service>;
   stop(): Promise<void>;
 }
 
-export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
+export async function startSystem(): Promise<RunningSystem> {
   const dir = tempDir('system');
   const smtp = await smtpSink();
   const webhook = await webhookSink();
   const [deployerPort, notifierPort] = [await freePort(), await freePort()];
   const notifierUrl = `http://127.0.0.1:${notifierPort}`;
-  const delay = String(options.stackDelayMs ?? 300);
   const notifierEnv = {
     NOTIFIER_DATABASE: path.join(dir, 'notifier.sqlite'),
     NOTIFIER_SMTP_HOST: '127.0.0.1',
@@ -44,18 +40,23 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     NOTIFIER_OPERATOR_EMAIL: 'operator@example.test',
   };
   const startNotifier = () => startService('notifier', notifierPort, notifierEnv);
+  const startDeployer = () =>
+    startService('deployer', deployerPort, {
+      DEPLOYER_DB: path.join(dir, 'deployer.sqlite'),
+      NOTIFIER_URL: notifierUrl,
+    });
   const system: RunningSystem = {
     notifier: await startNotifier(),
-    deployer: await startService('deployer', deployerPort, {
-      DEPLOYER_DATABASE: path.join(dir, 'deployer.sqlite'),
-      NOTIFIER_URL: notifierUrl,
-      DEPLOYER_STACK_DELAY_MS: delay,
-    }),
+    deployer: await startDeployer(),
     smtp,
     webhook,
     async restartNotifier() {
       system.notifier = await startNotifier();
       return system.notifier;
+    },
+    async restartDeployer() {
+      system.deployer = await startDeployer();
+      return system.deployer;
     },
     async stop() {
       await Promise.all([system.deployer.stop(), system.notifier.stop()]);

@@ -34,7 +34,10 @@ export interface ReconcilerOptions {
   pollMs?: number;
   /** How often to poll a stack in progress. Default 500 ms. */
   checkMs?: number;
-  /** How long a claimed deployment is left to this process. Default 60 s. */
+  /**
+   * How long a claimed deployment is left to this process (default 15 s): a process that dies
+   * holding one delays its lifecycle by up to this much. Keep it above the driver's timeouts.
+   */
   leaseMs?: number;
   /** Delays between retries of a failing driver call. */
   backoff?: BackoffPolicy;
@@ -138,7 +141,7 @@ export class Reconciler {
 
   /** Claims a deployment, takes one step of its lifecycle, and records the result. */
   async #work(found: DeploymentRow): Promise<void> {
-    const { leaseMs = 60_000, checkMs = 500 } = this.#options;
+    const { leaseMs = 15_000, checkMs = 500 } = this.#options;
     let row = await this.#save(found, { next_check_at: this.#now() + leaseMs });
     if (!row) return; // another process claimed it, or a request changed it
     try {

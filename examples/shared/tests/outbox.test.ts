@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { firstDelivery } from '../inbox.js';
-import { enqueue, OutboxDispatcher, PermanentError, type TopicOptions } from '../outbox.js';
+import {
+  enqueue,
+  OutboxDispatcher,
+  outboxStats,
+  PermanentError,
+  type TopicOptions,
+} from '../outbox.js';
 import { openTestDatabase, type TestDatabase } from './db-fixture.js';
 
 const NO_WAIT = { initialMs: 0, maxMs: 0, factor: 2 };
@@ -200,5 +206,32 @@ describe('firstDelivery', () => {
       }),
     ).rejects.toThrow();
     expect(await firstDelivery(db, 'm1')).toBe(true);
+  });
+});
+
+describe('outboxStats', () => {
+  it('counts pending and parked jobs, and names the oldest pending one', async () => {
+    const db = await openTestDatabase();
+    expect(await outboxStats(db)).toEqual({ pending: 0, dead: 0, oldestPendingAt: null });
+    await enqueue(db, 'ok', {});
+    await enqueue(db, 'refused', {});
+    await enqueue(db, 'ok', {});
+    await dispatcher(db, {
+      refused: { handle: () => Promise.reject(new PermanentError('no')) },
+      ok: {
+        handle: () => Promise.reject(new Error('later')),
+        backoff: { initialMs: 60_000, maxMs: 60_000, factor: 2 },
+      },
+    }).runDue();
+    const first = await db
+      .selectFrom('outbox')
+      .select('created_at')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(await outboxStats(db)).toEqual({
+      pending: 2,
+      dead: 1,
+      oldestPendingAt: first.created_at,
+    });
   });
 });

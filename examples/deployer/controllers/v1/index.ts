@@ -3,12 +3,14 @@ import { expose, HookController } from 'pecan';
 import { AppsController } from './apps.js';
 import { DeploymentsController } from './deployments.js';
 import { JsonErrors } from './json-errors.js';
+import { StatsController } from './stats.js';
 
 export class V1Controller extends HookController {
   static override hooks = [new JsonErrors()];
 
   apps = new AppsController();
   deployments = new DeploymentsController();
+  stats = new StatsController();
 
   /** GET /v1/: what the API offers. */
   @expose('json') index() {
@@ -18,6 +20,7 @@ export class V1Controller extends HookController {
         { rel: 'apps', href: '/v1/apps' },
         { rel: 'deployments', href: '/v1/deployments' },
         { rel: 'events', href: '/v1/deployments/events' },
+        { rel: 'stats', href: '/v1/stats' },
       ],
     };
   }
