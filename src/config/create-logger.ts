@@ -103,14 +103,17 @@ function formatText(record: LogRecord): string {
 
 /** One object per line; the fields are top-level keys, as in pino's output. */
 function formatJson(record: LogRecord): string {
-  return JSON.stringify({
-    ...record.fields,
+  const line: Record<string, unknown> = {
     time: record.time.toISOString(),
     level: record.level,
     name: record.name,
     msg: record.message,
-    ...(record.details.length > 0 ? { details: record.details.map(plainDetail) } : {}),
-  });
+  };
+  // The record's own keys come first and are never replaced by a field of the same name.
+  for (const [key, value] of Object.entries(record.fields ?? {}))
+    if (!(key in line)) line[key] = value;
+  if (record.details.length > 0) line.details = record.details.map(plainDetail);
+  return JSON.stringify(line);
 }
 
 function plainDetail(detail: unknown): unknown {

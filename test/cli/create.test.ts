@@ -149,6 +149,7 @@ describe('pecan create', () => {
     expect(await runCli(['create', 'Café Crème!'], io)).toBe(0);
     expect(readJson(path.join(cwd, 'Café Crème!', 'package.json')).name).toBe('cafe-creme');
     expect(io.out[0]).toBe('The package is named "cafe-creme" (npm\'s rules for "Café Crème!")\n');
+    expect(io.stdoutText).toContain("\n  cd 'Café Crème!'\n");
   });
 
   it('does not mention the name when it is the folder name', async () => {

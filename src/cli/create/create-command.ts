@@ -70,12 +70,17 @@ export function makeCreateCommand(
       const where = path.relative(io.cwd, dest) || '.';
       io.stdout(
         `\nCreated ${where} from the "${template}" template. Next:\n` +
-          (where === '.' ? '' : `  cd ${where}\n`) +
+          (where === '.' ? '' : `  cd ${shellWord(where)}\n`) +
           '  npm install\n  npm test\n  npm start          # builds, then serves on http://127.0.0.1:8080/\n',
       );
       return 0;
     },
   };
+}
+
+/** A path as one shell word: quoted when it holds spaces or shell characters. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** §12.2: Pecan prints "… already exists" and stops; we say so as an error (an empty folder is fine). */
