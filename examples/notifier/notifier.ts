@@ -14,6 +14,7 @@ import { transactionHook } from '../shared/transactions.js';
 import { createReceiver, type TransportSettings } from '../shared/transport/index.js';
 import { closeActions, createActions } from './actions/create-actions.js';
 import { deliveryHandler } from './actions/deliver.js';
+import { ApiErrorsHook } from './controllers/api-errors.js';
 import { RootController } from './controllers/root.js';
 import type { Services } from './controllers/services.js';
 import { historyFeedSource } from './domain/history-feed.js';
@@ -77,7 +78,7 @@ export async function createNotifier(
     stopping: stopping.signal,
   };
   const app = makeApp(new RootController(services), {
-    hooks: [transactionHook(db)],
+    hooks: [transactionHook(db), new ApiErrorsHook()],
     staticRoot: options.staticRoot,
     templatePath: options.templatePath,
     debug: options.debug,

@@ -24,7 +24,7 @@ describe('the tutorial’s console blocks', () => {
       ].join('\n'),
     );
     expect(readConsoleSteps(file)).toEqual([
-      { line: 3, command: 'curl -s \n    http://x/', output: '{"a": 1}' },
+      { line: 3, command: 'curl -s \\\n    http://x/', output: '{"a": 1}' },
       { line: 6, command: 'echo hi', output: 'hi' },
     ]);
   });

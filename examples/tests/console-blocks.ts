@@ -36,7 +36,7 @@ export function readConsoleSteps(file: string): ConsoleStep[] {
       }
       const text: string = continued ? line : line.slice(2);
       continued = text.endsWith('\\');
-      current!.command += continued ? `${text.slice(0, -1)}\n` : text;
+      current!.command += continued ? `${text}\n` : text; // bash reads the `\` continuation
     } else if (current) {
       current.output += (current.output ? '\n' : '') + line;
     }

@@ -8,6 +8,7 @@ import type { Deployer } from '../deployer.js';
 import type { Q } from '../domain/deployments.js';
 
 const KEY = 'deployer';
+const API = 'deployer.api';
 
 export class DeployerHook extends PecanHook {
   constructor(private readonly deployer: Deployer) {
@@ -15,8 +16,16 @@ export class DeployerHook extends PecanHook {
   }
 
   override onRoute(state: State): void {
-    state.request.context[KEY] = this.deployer;
+    const { context, path } = state.request;
+    context[KEY] = this.deployer;
+    // Set by the first pass only: an error page forwarded from /v1 answers in JSON too.
+    context[API] ??= path === '/v1' || path.startsWith('/v1/');
   }
+}
+
+/** Whether the request (before any forward to an error page) was for the REST API. */
+export function isApiRequest(): boolean {
+  return request.context[API] === true;
 }
 
 export function deployer(): Deployer {

@@ -1,7 +1,8 @@
 /** The GUI's pages, the REST API under /v1, and the error page. */
 import { STATUS_CODES } from 'node:http';
 import { expose, request } from 'pecan';
-import { deployer } from './context.js';
+import { deployer, isApiRequest } from './context.js';
+import { problemBody, problemOf } from './v1/json-errors.js';
 import { DeploymentPagesController } from './pages.js';
 import { V1Controller } from './v1/index.js';
 import { dashboard } from './views.js';
@@ -24,9 +25,12 @@ export class RootController {
   }
 
   /** The error document (app.errors in the config). */
-  @expose('error.html') error(status: string) {
+  @expose('error.html') async error(status: string) {
     const code = Number.parseInt(status, 10) || 500;
     const original = request.pecan.originalError as { detail?: string } | undefined;
+    // The API's clients read JSON, whatever page the browser-facing site shows.
+    if (isApiRequest())
+      return (await problemOf()) ?? Response.json(problemBody(code, original?.detail ?? ''));
     return {
       title: `Error ${code}`,
       status: code,

@@ -3,7 +3,6 @@ import { APPS, describeApp, findApp } from '../domain/catalogue.js';
 import { getDeployment, listEvents } from '../domain/deployments.js';
 import { FLAVORS } from '../domain/flavors.js';
 import { listDeployments } from '../domain/listing.js';
-import { isInProgress, type Status } from '../domain/states.js';
 import { deployer, q } from './context.js';
 
 export interface FormState {
@@ -26,12 +25,30 @@ async function lastEventId(): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * `<option>`, selected when its value is the current one. Built here rather than in the
+ * template: a conditional attribute inside a tag is not HTML that formatters can parse.
+ */
+function option(value: string, label: string, current: string | undefined): string {
+  const selected = value === current ? ' selected' : '';
+  return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
+}
+
 function common() {
   const { settings } = deployer();
-  return {
-    notifierUrl: settings.notifierUrl.replace(/\/$/, ''),
-    isInProgress: (s: string) => isInProgress(s as Status),
-  };
+  return { notifierUrl: settings.notifierUrl.replace(/\/$/, ''), option };
 }
 
 export async function dashboard(form: FormState = EMPTY) {

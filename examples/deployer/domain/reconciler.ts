@@ -24,7 +24,7 @@ import {
 } from '../drivers/driver.js';
 import { transition, type DeploymentRow, type LifecycleContext } from './deployments.js';
 import type { DeployerDatabase } from './schema.js';
-import { actionOf, stateOf, statusOf, type Status } from './states.js';
+import { actionOf, stateOf, statusOf, type Action, type Status } from './states.js';
 
 export interface ReconcilerOptions {
   db: Kysely<DeployerDatabase>;
@@ -142,12 +142,18 @@ export class Reconciler {
   /** Claims a deployment, takes one step of its lifecycle, and records the result. */
   async #work(found: DeploymentRow): Promise<void> {
     const { leaseMs = 15_000, checkMs = 500 } = this.#options;
-    let row = await this.#save(found, { next_check_at: this.#now() + leaseMs });
-    if (!row) return; // another process claimed it, or a request changed it
+    const claimed = await this.#save(found, { next_check_at: this.#now() + leaseMs });
+    if (!claimed) return; // another process claimed it, or a request changed it
+    let row = claimed;
     try {
-      const step = await this.#step(row, (next) => (row = next));
-      if (!row) return;
-      if (step.done) await this.#finish(row, step.status, step.reason);
+      const submitted = row.submitted;
+      const started = await this.#start(row);
+      if (!started) return;
+      row = started;
+      // Just after it accepted an update, Heat may still show the previous action's end for
+      // a moment: the first look comes one check later.
+      const outcome: Outcome = submitted || !row.stack_id ? await this.#look(row) : { done: false };
+      if (outcome.done) await this.#finish(row, outcome.status, outcome.reason);
       else
         await this.#save(row, {
           attempts: 0,
@@ -155,7 +161,6 @@ export class Reconciler {
           next_check_at: this.#now() + checkMs,
         });
     } catch (error) {
-      if (!row) return;
       if (error instanceof PermanentDriverError) {
         await this.#finish(row, statusOf(actionOf(row.status as Status), 'FAILED'), error.message);
         return;
@@ -174,57 +179,56 @@ export class Reconciler {
     }
   }
 
-  /** One step: start the cloud's side of the lifecycle if not yet done, then look at the stack. */
-  async #step(row: DeploymentRow, saved: (row: DeploymentRow | null) => void): Promise<Outcome> {
+  /**
+   * Makes the driver call that starts the lifecycle, once (`submitted`), and records the stack;
+   * the row as saved, or null if it moved on meanwhile. A stack made by a process that crashed
+   * before recording it is found by its name instead of being made again.
+   */
+  async #start(row: DeploymentRow): Promise<DeploymentRow | null> {
     const { driver } = this.#options;
-    const status = row.status as Status;
-    const action = actionOf(status);
+    const action = actionOf(row.status as Status);
     const name = stackName(row.id);
-    let stackId = row.stack_id;
-    if (!stackId) stackId = (await driver.findStack(name, row.region))?.id ?? null;
-    if (action === 'DELETE') {
-      if (!stackId)
-        return {
-          done: true,
-          status: 'DELETE_COMPLETE',
-          reason: 'Stack DELETE completed successfully',
-        };
-      if (!row.submitted) await driver.deleteStack(stackId, name, row.region);
-    } else if (!stackId) {
-      // Create (or update a deployment whose create never reached the cloud): make the stack.
-      stackId = (await driver.createStack(this.#spec(row))).id;
-    } else if (action === 'UPDATE' && !row.submitted) {
-      await driver.updateStack(stackId, this.#spec(row));
+    let stackId = row.stack_id ?? (await driver.findStack(name, row.region))?.id ?? null;
+    if (!row.submitted) {
+      if (action === 'DELETE') {
+        if (stackId) await driver.deleteStack(stackId, name, row.region);
+      } else if (!stackId) {
+        // A create, or an update of a deployment whose create never reached the cloud.
+        stackId = (await driver.createStack(this.#spec(row))).id;
+      } else if (action === 'UPDATE') {
+        await driver.updateStack(stackId, this.#spec(row));
+      }
     }
-    if (!row.submitted || row.stack_id !== stackId) {
-      const next = await this.#save(row, { stack_id: stackId, submitted: 1 });
-      saved(next);
-      if (!next) return { done: false };
-      row = next;
-    }
-    return this.#outcome(action, await driver.getStack(stackId, name, row.region));
+    if (row.submitted && row.stack_id === stackId) return row;
+    return this.#save(row, { stack_id: stackId, submitted: 1 });
   }
 
-  #outcome(action: string, stack: Stack | null): Outcome {
+  /** How the lifecycle stands, from the stack. */
+  async #look(row: DeploymentRow): Promise<Outcome> {
+    const action = actionOf(row.status as Status);
+    // Only a delete gets here without a stack: there was none to delete.
+    if (!row.stack_id) return this.#outcome(action, null);
+    return this.#outcome(
+      action,
+      await this.#options.driver.getStack(row.stack_id, stackName(row.id), row.region),
+    );
+  }
+
+  #outcome(action: Action, stack: Stack | null): Outcome {
     if (!stack) {
       return action === 'DELETE'
         ? { done: true, status: 'DELETE_COMPLETE', reason: 'Stack DELETE completed successfully' }
         : {
             done: true,
-            status: statusOf(action as 'CREATE', 'FAILED'),
+            status: statusOf(action, 'FAILED'),
             reason: 'The stack no longer exists.',
           };
     }
+    // Heat reports the state of its last action, which this lifecycle started: an update of
+    // a deployment whose create never reached the cloud ends when that create does.
     const state = stateOf(stack.status);
     if (state === 'IN_PROGRESS') return { done: false };
-    // Heat reports the state of its last action; a create retried as an update ends when the
-    // create does. (Just after an update is accepted, Heat may still show the previous
-    // action's end for an instant: checkMs keeps the first look after that.)
-    return {
-      done: true,
-      status: statusOf(action as 'CREATE', state),
-      reason: stack.statusReason,
-    };
+    return { done: true, status: statusOf(action, state), reason: stack.statusReason };
   }
 
   #spec(row: DeploymentRow): StackSpec {

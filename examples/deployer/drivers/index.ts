@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DeployerDatabase } from '../domain/schema.js';
 import type { CloudDriver } from './driver.js';
+import { HeatDriver, type OpenStackDriverSettings } from './openstack/heat.js';
 import { SimulatedDriver, type SimulatedDelays } from './simulated.js';
 
 export interface SimulatedDriverSettings {
@@ -11,7 +12,7 @@ export interface SimulatedDriverSettings {
   failureRate?: number;
 }
 
-export type DriverSettings = SimulatedDriverSettings;
+export type DriverSettings = SimulatedDriverSettings | OpenStackDriverSettings;
 
 export function createDriver(settings: DriverSettings, db: Kysely<DeployerDatabase>): CloudDriver {
   switch (settings.kind) {
@@ -21,6 +22,8 @@ export function createDriver(settings: DriverSettings, db: Kysely<DeployerDataba
         ...(settings.delays && { delays: settings.delays }),
         ...(settings.failureRate !== undefined && { failureRate: Number(settings.failureRate) }),
       });
+    case 'openstack':
+      return new HeatDriver(settings);
     default:
       throw new Error(
         `driver: unknown kind ${JSON.stringify((settings as { kind?: unknown }).kind)}`,

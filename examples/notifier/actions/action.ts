@@ -30,11 +30,14 @@ export class DeliveryError extends Error {
   }
 }
 
-/** The one-line summary used by the log line and the e-mail's subject. */
+/**
+ * The one-line summary used by the log line and the e-mail's subject. Plain ASCII (deployment
+ * names are), so the subject travels unencoded and reads the same in any mail client's filter.
+ */
 export function alarmSummary(alarm: AlarmView): string {
   const subject = alarm.deployment ? `deployment ${alarm.deployment.name}` : 'no deployment';
   return (
     `[${alarm.severity.toUpperCase()}] ${alarm.definition.name}: ` +
-    `${subject} — ${alarm.notification.eventType}`
+    `${subject} (${alarm.notification.eventType})`
   );
 }

@@ -12,8 +12,11 @@ export interface AlarmView {
   severity: Severity;
   /** The definition that raised it; `id` is null once the definition is deleted. */
   definition: { id: number | null; name: string };
-  /** From the notification's payload; null when it names no deployment. */
-  deployment: { id: string; name: string } | null;
+  /**
+   * From the notification's payload; null when it names no deployment. `statusReason` is why
+   * the lifecycle ended as it did (the payload's `status_reason`), when it says.
+   */
+  deployment: { id: string; name: string; statusReason: string | null } | null;
   /** The notification that raised it. */
   notification: { messageId: string; eventType: string; timestamp: string; publisherId: string };
   createdAt: string;

@@ -31,6 +31,7 @@ export async function raiseAlarm(
       state: 'alarm',
       deployment_id: deployment?.id ?? null,
       deployment_name: deployment?.name ?? null,
+      status_reason: deployment?.statusReason ?? null,
       message_id: notification.message_id,
       event_type: notification.event_type,
       publisher_id: notification.publisher_id,
@@ -143,7 +144,11 @@ export function toView(row: Selectable<AlarmsTable>): AlarmView {
     deployment:
       row.deployment_id === null
         ? null
-        : { id: row.deployment_id, name: row.deployment_name ?? row.deployment_id },
+        : {
+            id: row.deployment_id,
+            name: row.deployment_name ?? row.deployment_id,
+            statusReason: row.status_reason,
+          },
     notification: {
       messageId: row.message_id,
       eventType: row.event_type,

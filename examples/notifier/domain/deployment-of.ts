@@ -1,21 +1,25 @@
 /**
- * Which deployment a notification is about, read from its payload. The deployer publishes
- * `deployment_id` and `name` (OpenStack payloads name their resource this way: Heat's
- * `stack_identity`/`stack_name`, Nova's `instance_id`/`display_name`); `id` is accepted for the
- * id too. A payload without an id concerns no deployment: its alarms show none.
+ * Which deployment a notification is about, read from its payload as the deployer publishes it
+ * (snake_case, as Heat's `orchestration.stack.*` payloads): `deployment_id`, `name`, and
+ * `status_reason` — why a lifecycle failed, worth showing with the alarm. A payload without a
+ * `deployment_id` concerns no deployment: its alarms show none.
  */
 export interface DeploymentRef {
   id: string;
   name: string;
+  statusReason: string | null;
 }
 
 export function deploymentOf(payload: Record<string, unknown>): DeploymentRef | null {
-  const id = text(payload.deployment_id) ?? text(payload.id);
+  const id = text(payload.deployment_id, 255);
   if (id === null) return null;
-  return { id, name: text(payload.name) ?? text(payload.deployment_name) ?? id };
+  return {
+    id,
+    name: text(payload.name, 255) ?? id,
+    statusReason: text(payload.status_reason, 2000),
+  };
 }
 
-function text(value: unknown): string | null {
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' && value !== '' ? value.slice(0, 255) : null;
+function text(value: unknown, max: number): string | null {
+  return typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
 }

@@ -122,5 +122,10 @@ export function notifierMigrations(seed: SeedSettings): Migrations {
         }
       },
     },
+    '005-alarm-status-reason': {
+      async up(db) {
+        await db.schema.alterTable('alarms').addColumn('status_reason', 'text').execute();
+      },
+    },
   };
 }

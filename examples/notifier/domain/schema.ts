@@ -26,6 +26,8 @@ export interface AlarmsTable {
   state: string;
   deployment_id: string | null;
   deployment_name: string | null;
+  /** The payload's `status_reason` (migration 005). */
+  status_reason: string | null;
   message_id: string;
   event_type: string;
   publisher_id: string;

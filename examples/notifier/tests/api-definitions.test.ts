@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeAdapters, type Client } from '../../../test/support/adapters.js';
 import type { Notifier } from '../notifier.js';
-import { startNotifier } from './notifier-fixture.js';
+import { lifecycle, startNotifier } from './notifier-fixture.js';
 
 const webhookDefinition = {
   name: 'deployment-deleted',
@@ -73,6 +73,13 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
     expect((await client.delete('/v1/alarm-definitions/1')).status).toBe(404);
   });
 
+  it("keeps a deleted definition's alarms, with its name", async () => {
+    await client.post('/v1/notifications', { json: lifecycle('deployment.create.error') });
+    expect((await client.delete('/v1/alarm-definitions/2')).status).toBe(204);
+    const alarm = await client.get('/v1/alarms/1');
+    expect(alarm.json).toMatchObject({ definition: { id: null, name: 'deployment-failed' } });
+  });
+
   it('refuses a name that is taken: 409, on POST and on PUT', async () => {
     const post = await client.post('/v1/alarm-definitions', {
       json: { ...webhookDefinition, name: 'deployment-failed' },
@@ -94,14 +101,9 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
       json: { name: '', eventType: 'a b', severity: 'high', actions: [{ type: 'sms' }] },
     });
     expect(response.status).toBe(400);
-    const body = response.json as { code: number; errors: { field: string }[] };
+    const body = response.json as { code: number; errors: Record<string, string> };
     expect(body.code).toBe(400);
-    expect(body.errors.map((e) => e.field)).toEqual([
-      'name',
-      'eventType',
-      'severity',
-      'actions[0].type',
-    ]);
+    expect(Object.keys(body.errors)).toEqual(['name', 'eventType', 'severity', 'actions[0].type']);
     expect((await client.get('/v1/alarm-definitions')).json).toMatchObject({
       alarmDefinitions: [{ id: 1 }, { id: 2 }],
     });
@@ -110,16 +112,16 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
   it('validates a PUT the same way', async () => {
     const response = await client.put('/v1/alarm-definitions/1', { json: { severity: 'low' } });
     expect(response.status).toBe(400);
-    const fields = (response.json as { errors: { field: string }[] }).errors.map((e) => e.field);
+    const fields = Object.keys((response.json as { errors: Record<string, string> }).errors);
     expect(fields).toEqual(['name', 'eventType']);
   });
 
   it('answers 400 to a body that is not a JSON object, and to malformed JSON', async () => {
     const list = await client.post('/v1/alarm-definitions', { json: [webhookDefinition] });
     expect(list.status).toBe(400);
-    expect((list.json as { errors: unknown }).errors).toEqual([
-      { field: 'body', message: 'must be a JSON object' },
-    ]);
+    expect((list.json as { errors: unknown }).errors).toEqual({
+      body: 'must be a JSON object',
+    });
     const broken = await client.post('/v1/alarm-definitions', {
       body: '{"name":',
       headers: { 'content-type': 'application/json' },

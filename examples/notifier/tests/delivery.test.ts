@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchClient, type Client } from '../../../test/support/adapters.js';
@@ -31,6 +34,31 @@ async function webhookTarget(statuses: number[]) {
       }),
   );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies };
+}
+
+/** A local SMTP server (no TLS, no login) that keeps what it receives. */
+async function smtpServer(port = 0) {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  let open = true;
+  const close = () =>
+    open
+      ? ((open = false), new Promise<void>((resolve) => server.close(() => resolve())))
+      : Promise.resolve();
+  closers.push(close);
+  return { port: (server.server.address() as AddressInfo).port, received, close };
 }
 
 async function notifierWith(overrides = {}): Promise<{ notifier: Notifier; client: Client }> {
@@ -156,28 +184,13 @@ describe('delivering alarm actions', () => {
   });
 
   it('e-mails the operator about a failed deployment over SMTP', async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise((resolve) => smtp.close(() => resolve())));
-    const port = (smtp.server.address() as AddressInfo).port;
-    const { client } = await notifierWith({ smtp: { ...testSettings().smtp, port } });
+    const smtp = await smtpServer();
+    const { client } = await notifierWith({ smtp: { ...testSettings().smtp, port: smtp.port } });
 
     await client.post('/v1/notifications', {
       json: lifecycle('deployment.create.error', { id: 'd-5', name: 'webshop' }),
     });
-    const mail = await waitFor('the e-mail', async () => received[0]);
+    const mail = await waitFor('the e-mail', async () => smtp.received[0]);
     expect(mail.to).toEqual(['operator@example.test']);
     const raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
     expect(raw).toMatch(/^Subject: .*deployment-failed/m);
@@ -188,5 +201,45 @@ describe('delivering alarm actions', () => {
       return list.find((a) => a.outcome === 'sent');
     });
     expect(sent).toMatchObject({ attempt: 1, error: null });
+  });
+
+  it('keeps a delivery that failed across a restart, and sends it after', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-notifier-'));
+    closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const database = { dialect: 'sqlite' as const, filename: path.join(dir, 'notifier.sqlite') };
+    const delivery = {
+      maxAttempts: 10,
+      backoff: { initialMs: 20, maxMs: 50, factor: 2 },
+      pollMs: 20,
+    };
+    const smtp = await smtpServer();
+    await smtp.close(); // down: the first attempts fail
+
+    const first = await startNotifier({
+      database,
+      delivery,
+      smtp: { ...testSettings().smtp, port: smtp.port },
+    });
+    const client = fetchClient(first.app);
+    await client.post('/v1/notifications', { json: lifecycle('deployment.create.error') });
+    await waitFor('a failed attempt', async () =>
+      (await deliveries(client, 1, 'email')).length > 0 ? true : undefined,
+    );
+    await first.close();
+
+    const up = await smtpServer(smtp.port);
+    const { client: again } = await notifierWith({
+      database,
+      delivery,
+      smtp: { ...testSettings().smtp, port: up.port },
+    });
+    await waitFor('the e-mail', async () => up.received[0]);
+    const attempts = await waitFor('the history entry', async () => {
+      const list = await deliveries(again, 1, 'email');
+      return list.at(-1)?.outcome === 'sent' ? list : undefined;
+    });
+    expect(attempts.slice(0, -1).every((a) => a.outcome === 'failed')).toBe(true);
+    expect(attempts.map((a) => a.attempt)).toEqual(attempts.map((_, i) => i + 1));
+    expect(up.received).toHaveLength(1);
   });
 });

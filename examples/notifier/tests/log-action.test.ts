@@ -9,7 +9,7 @@ describe('log action', () => {
     expect(lines).toEqual([
       {
         level: 'warn',
-        message: 'alarm 7 [CRITICAL] deployment-failed: deployment shop — deployment.create.error',
+        message: 'alarm 7 [CRITICAL] deployment-failed: deployment shop (deployment.create.error)',
         details: [
           {
             alarmId: 7,

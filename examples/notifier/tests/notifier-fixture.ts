@@ -45,9 +45,14 @@ export function lifecycle(
   eventType: string,
   deployment = { id: 'd-1', name: 'shop' },
 ): Notification {
+  const failed = eventType.endsWith('.error');
   return makeNotification(
     eventType,
-    { deployment_id: deployment.id, name: deployment.name },
-    { publisherId: 'deployer.test', priority: eventType.endsWith('.error') ? 'ERROR' : 'INFO' },
+    {
+      deployment_id: deployment.id,
+      name: deployment.name,
+      status_reason: failed ? 'Stack failed: quota exceeded' : 'Stack complete',
+    },
+    { publisherId: 'deployer.test', priority: failed ? 'ERROR' : 'INFO' },
   );
 }

@@ -122,6 +122,7 @@ describeAdapters('web pages', ({ client: clientFor }) => {
     );
     expect(page.text).toContain('deployment.create.error matched deployment.*.error');
     expect(page.text).toContain('alarm → acknowledged');
+    expect(page.text).toContain('Stack failed: quota exceeded');
     // Acknowledged already: only Resolve is left.
     expect(page.text).not.toMatch(/<button type="submit">Acknowledge<\/button>/);
     expect(page.text).toMatch(/<button type="submit">Resolve<\/button>/);

@@ -39,7 +39,7 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
         state: 'alarm',
         severity: 'critical',
         definition: { id: 2, name: 'deployment-failed' },
-        deployment: { id: 'd-7', name: 'shop' },
+        deployment: { id: 'd-7', name: 'shop', statusReason: 'Stack failed: quota exceeded' },
         notification: {
           messageId: notification.message_id,
           eventType: 'deployment.create.error',
@@ -126,6 +126,12 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
     expect(other.json).toMatchObject({ raised: [] });
   });
 
+  it('raises alarms about no deployment when the payload names none', async () => {
+    const notification = { ...lifecycle('deployment.create.error'), payload: { other: 1 } };
+    expect((await client.post('/v1/notifications', { json: notification })).status).toBe(202);
+    expect(await alarms()).toMatchObject([{ id: 1, deployment: null }]);
+  });
+
   it('ignores disabled definitions', async () => {
     const definition = (await client.get('/v1/alarm-definitions/2')).json as object;
     await client.put('/v1/alarm-definitions/2', { json: { ...definition, enabled: false } });
@@ -162,7 +168,7 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
       json: { message_id: 'nope', event_type: 'deployment create', priority: 'LOUD', payload: [] },
     });
     expect(response.status).toBe(400);
-    const fields = (response.json as { errors: { field: string }[] }).errors.map((e) => e.field);
+    const fields = Object.keys((response.json as { errors: Record<string, string> }).errors);
     expect(fields).toEqual([
       'message_id',
       'event_type',

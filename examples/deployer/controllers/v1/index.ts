@@ -3,14 +3,13 @@ import { expose, HookController } from 'pecan';
 import { AppsController } from './apps.js';
 import { DeploymentsController } from './deployments.js';
 import { JsonErrors } from './json-errors.js';
-import { StatsController } from './stats.js';
+import { readStats } from './stats.js';
 
 export class V1Controller extends HookController {
   static override hooks = [new JsonErrors()];
 
   apps = new AppsController();
   deployments = new DeploymentsController();
-  stats = new StatsController();
 
   /** GET /v1/: what the API offers. */
   @expose('json') index() {
@@ -23,5 +22,10 @@ export class V1Controller extends HookController {
         { rel: 'stats', href: '/v1/stats' },
       ],
     };
+  }
+
+  /** GET /v1/stats: the outbox (notifications on their way) and deployments by status. */
+  @expose('json') stats() {
+    return readStats();
   }
 }

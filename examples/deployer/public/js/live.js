@@ -94,8 +94,9 @@
     setField(page, 'stackId', deployment.stackId || '—');
     var retrying = page.querySelector('[data-field="lastError"]');
     if (retrying) {
-      retrying.hidden = !deployment.lastError;
-      retrying.textContent = 'The cloud did not answer; retrying: ' + (deployment.lastError || '');
+      retrying.textContent = deployment.lastError
+        ? 'The cloud did not answer; retrying: ' + deployment.lastError
+        : '';
     }
     if (setStatus(page.querySelector('dd[data-status]'), deployment)) announce(deployment);
     if (event) addEvent(event);

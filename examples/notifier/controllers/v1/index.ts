@@ -1,4 +1,5 @@
 import { expose } from 'pecan';
+import { outboxStats } from '../../../shared/outbox.js';
 import { readStats } from '../../domain/counters.js';
 import type { Services } from '../services.js';
 import { AlarmDefinitionsController } from './alarm-definitions.js';
@@ -23,16 +24,12 @@ export class V1Controller {
 
   /**
    * GET /v1/stats: what this notifier processed, from counters kept in the same transactions
-   * as the work (exact across restarts), plus this process's delivery queue.
+   * as the work (exact across restarts and processes), and the deliveries still queued.
    */
   @expose('json')
   async stats() {
     const { db } = this.#services;
-    const pending = await db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('dead_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return { ...(await readStats(db)), deliveriesPending: Number(pending.count) };
+    const outbox = await outboxStats(db);
+    return { ...(await readStats(db)), deliveriesPending: outbox.pending };
   }
 }
