@@ -5,6 +5,9 @@ import { handleFetch } from './adapters/fetch.js';
 import { buildHandler } from './middleware/build-handler.js';
 import { runNodeMiddleware } from './middleware/node-middleware.js';
 import { debugPage } from './middleware/debug-page.js';
+import { createAccessLogger } from './config/access-logger.js';
+import { createLogger, isLogger } from './config/create-logger.js';
+import type { Logger } from './core/logger.js';
 
 /** A pecan application: a Node request listener that also answers Fetch requests. */
 export interface PecanApp {
@@ -23,6 +26,8 @@ export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
   const app = new App(root, options);
   // §0.1 step 5: the debug page answers unhandled errors, in debug mode only.
   if (app.debug) app.unhandledPage = debugPage;
+  app.requestIdHeader = requestIdHeader(app.options.requestId);
+  app.accessLog = accessLogger(app.options.accessLog);
   // The edge layers around the lifecycle (§0.1), shared by both entry points.
   const handler = buildHandler(app);
   const serve = (req: IncomingMessage, res: ServerResponse): void =>
@@ -41,4 +46,16 @@ export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
     },
     app,
   });
+}
+
+/** `requestId: true` → `X-Request-Id`; a string names the header; anything else: no ids. */
+function requestIdHeader(option: boolean | string | undefined): string | null {
+  if (option === true) return 'X-Request-Id';
+  return typeof option === 'string' && option !== '' ? option : null;
+}
+
+/** `accessLog: true` → JSON lines on stdout; a logger (pino, console…) is used as `pecan.access`. */
+function accessLogger(option: boolean | Logger | undefined): Logger | null {
+  if (option === true) return createAccessLogger();
+  return isLogger(option) ? createLogger(option, 'pecan.access') : null;
 }

@@ -5,6 +5,8 @@ export { conf, setConfig, resetConfig, type SetConfigOptions } from './global-co
 export { loadConfig, getConfPathFromEnv, configFromObject } from './load-config.js';
 export { loadApp, deploy, type LoadedApp } from './load-app.js';
 export { createLogger, isLogger } from './create-logger.js';
+export { createAccessLogger, ACCESS_LOGGER } from './access-logger.js';
+export { ConfigError } from './config-error.js';
 export {
   defineConfig,
   type ConfigInput,

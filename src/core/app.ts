@@ -55,6 +55,16 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where pecan logs (default: errors and warnings to the console). */
   logger?: Logger;
+  /**
+   * Request ids: `true` honours an incoming `X-Request-Id` (or makes one) and sends it back;
+   * a string names another header. The id is `request.id` and is in the access log.
+   */
+  requestId?: boolean | string;
+  /**
+   * One record per request (method, path, status, duration, bytes, request id): `true` writes
+   * JSON lines to stdout, or give a logger (pino or any `Logger`). See docs/deployment.md.
+   */
+  accessLog?: boolean | Logger;
 }
 
 import { RouteMemo } from '../dispatch/route-memo.js';
@@ -83,6 +93,13 @@ export class App {
   readonly bodyLimit: number;
   readonly defaultRenderer: string;
   readonly errors: ReadonlyMap<number, string>;
+  /**
+   * The request-id header (`X-Request-Id`), or null when ids are off. Set at the edge from the
+   * `requestId` option — `pecan serve` turns it on — and read by the adapters only.
+   */
+  requestIdHeader: string | null = null;
+  /** Where the adapters log each finished request, or null (set at the edge, like the above). */
+  accessLog: Logger | null = null;
   /** The options as given (snake_case keys renamed), for the edge layers `makeApp` builds. */
   readonly options: AppOptions;
   /** Internal: endpoints of pure attribute walks, by routing path (dispatch/route-memo.ts). */

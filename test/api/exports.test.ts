@@ -7,6 +7,7 @@ it('exports exactly the public names', () => {
   expect(Object.keys(pecan).sort()).toEqual([
     'App',
     'Config',
+    'ConfigError',
     'HTTPError',
     'HookController',
     'PecanHook',
@@ -24,6 +25,7 @@ it('exports exactly the public names', () => {
     'afterCommit',
     'afterRollback',
     'conf',
+    'createAccessLogger',
     'createLogger',
     'defineConfig',
     'deploy',
