@@ -62,6 +62,45 @@ describe('the web GUI', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('scales from the detail page, follows the timeline live, and acknowledges the alarm', async () => {
+    const page = await newPage();
+    await page.goto(`${system.deployer.url}/`);
+    await page.locator('#deploy-form [name=name]').fill('browser-shop');
+    await page.locator('#deploy-form button[type=submit]').click();
+    await page.goto(`${system.deployer.url}/`);
+    await page
+      .locator('#deployments [data-deployment-id]', { hasText: 'browser-shop' })
+      .getByRole('link')
+      .click();
+    const detail = page.locator('#deployment');
+    await detail.locator('dd[data-status]', { hasText: 'CREATE_COMPLETE' }).waitFor();
+
+    // Keyboard only: the scale form is reachable and submits with Enter.
+    const count = page.locator('#scale-form [name=count]');
+    await count.focus();
+    await count.fill('3');
+    await count.press('Enter');
+    await detail.locator('dd[data-status]', { hasText: 'UPDATE_IN_PROGRESS' }).waitFor();
+    await detail.locator('dd[data-status]', { hasText: 'UPDATE_COMPLETE' }).waitFor();
+    expect(await detail.locator('[data-field=count]').textContent()).toContain('3');
+    const timeline = await page.locator('#timeline li').allTextContents();
+    expect(timeline.join(' ')).toMatch(/UPDATE_COMPLETE/);
+    await page.screenshot({ path: screenshotPath('6-deployment-detail'), fullPage: true });
+
+    const alarms = await newPage();
+    await alarms.goto(`${system.notifier.url}/`);
+    const row = alarms.locator('#alarms [data-alarm-id][data-state=alarm]', {
+      hasText: 'browser-shop',
+    });
+    await row.first().waitFor();
+    await row.first().locator('[data-field=acknowledge] button').click();
+    await alarms
+      .locator('#alarms [data-alarm-id][data-state=acknowledged]', { hasText: 'browser-shop' })
+      .first()
+      .waitFor();
+    await alarms.screenshot({ path: screenshotPath('7-alarm-acknowledged'), fullPage: true });
+  }, 60_000);
+
   it('shows each invalid field’s error next to it, with the form kept', async () => {
     const page = await newPage();
     await page.goto(`${system.deployer.url}/`);
