@@ -234,7 +234,7 @@ describe('OutboxDispatcher in the background', () => {
       { pollMs: 60_000 },
     );
     d.start();
-    await waitUntil(() => attempts === 2, 2000);
+    await waitUntil(() => attempts === 2, 10_000); // far below the 60 s poll
     expect(await jobs(db)).toHaveLength(0);
   });
 
