@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { makeApp, type PecanApp } from '../make-app.js';
-import type { AppOptions } from '../core/app.js';
+import type { AppOptions } from '../make-app.js';
 import { Config, type ConfigSource } from './config.js';
 import { conf, setConfig } from './global-config.js';
 import { createLogger } from './create-logger.js';

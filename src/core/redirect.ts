@@ -1,6 +1,6 @@
 import { HTTPError, InternalRedirect, type HeadersInit } from './errors.js';
-import { currentState } from './context.js';
-import { slashUrl } from '../dispatch/route-request.js';
+import { currentScope } from './context.js';
+import { slashUrl } from './slash-url.js';
 import type { PecanRequest } from './request.js';
 
 export interface RedirectOptions {
@@ -20,7 +20,7 @@ export interface RedirectOptions {
  * `Location` resolved against the request URL; internal ones re-dispatch the same request.
  */
 export function redirect(location?: string, options: RedirectOptions = {}): never {
-  const request = options.request ?? currentState()?.request;
+  const request = options.request ?? currentScope()?.request;
   if (options.internal) {
     if (options.code !== undefined)
       throw new Error('redirect(): an internal redirect takes no status code');

@@ -1,10 +1,11 @@
 import { HTTPError } from '../core/errors.js';
-import type { App } from '../core/app.js';
+import type { App } from '../app/app.js';
 import type { PecanRequest } from '../core/request.js';
 import { acceptsNoncanonical } from '../controller/expose.js';
 import { lookupController, lookupRoot, type Endpoint } from './lookup.js';
 import { isSecurityActive } from '../security/marks.js';
 import { splitPath } from './split-path.js';
+import { slashUrl } from '../core/slash-url.js';
 
 export { splitPath };
 import { applyExtension } from './negotiate.js';
@@ -28,14 +29,4 @@ function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): En
     return endpoint;
   const safe = request.method === 'GET' || request.method === 'HEAD';
   throw new HTTPError(safe ? 302 : 307, { location: slashUrl(request) });
-}
-
-/** The request URL with a slash added to its path, honouring `X-Forwarded-Proto` (§1.4). */
-export function slashUrl(request: PecanRequest): string {
-  const proto = request.headers.get('x-forwarded-proto');
-  const origin = proto
-    ? request.origin.replace(/^[a-z]+:/i, `${proto.split(',')[0]!.trim()}:`)
-    : request.origin;
-  const query = request.queryString === '' ? '' : `?${request.queryString}`;
-  return `${origin}${request.rawPath}/${query}`;
 }

@@ -1,4 +1,4 @@
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import type { PecanResponse } from '../core/response.js';
 
 /**

@@ -1,6 +1,6 @@
 import { PecanHook } from './pecan-hook.js';
 import { getMeta } from '../controller/meta.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import type { PecanRequest } from '../core/request.js';
 
 /** Where the terminal output goes: anything with `write(text)` (default `process.stdout`). */

@@ -3,7 +3,7 @@ import { transactionMarks, type AfterAction } from './transactional.js';
 import { HTTPError } from '../core/errors.js';
 import { isPromise } from '../core/is-promise.js';
 import type { PecanRequest } from '../core/request.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 
 /** One of the five callbacks a `TransactionHook` is built from; it may be async. */
 export type TransactionCallback = () => unknown;

@@ -1,5 +1,5 @@
-import type { App } from '../core/app.js';
-import type { State } from '../core/state.js';
+import type { App } from '../app/app.js';
+import type { State } from '../app/state.js';
 import type { ControllerMeta } from '../controller/meta.js';
 import { PecanResponse, contentTypeHeader, type ResponseBody } from '../core/response.js';
 import { HTTPError } from '../core/errors.js';

@@ -10,11 +10,11 @@ import {
   expose,
   makeApp,
   PecanHook,
-  PecanRequest,
   PecanResponse,
   type Arguments,
   type State,
 } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
 
 /** Pecan's SimpleHook: keeps (state.controller, state.arguments) from the last `before`. */
 class ArgsHook extends PecanHook {

@@ -11,10 +11,10 @@ import {
   HookController,
   makeApp,
   PecanHook,
-  PecanRequest,
   PecanResponse,
   type State,
 } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
 
 /** Pecan's SimpleHook: records every stage, suffixed with its id. */
 class SimpleHook extends PecanHook {

@@ -1,7 +1,7 @@
 import { getMeta, type ControllerMeta } from '../../controller/meta.js';
 import { classInfo } from '../../dispatch/class-info.js';
 import { childOf } from '../../dispatch/lookup.js';
-import { RestController } from '../../dispatch/rest-controller.js';
+import { RestController } from '../../dispatch/rest/rest-controller.js';
 import { memberNames, type RouteRow, type RouteWalker } from './list-routes.js';
 
 // Not REST methods: object dispatch handles these (index, fallbacks) or nothing does.

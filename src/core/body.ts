@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
-import { HTTPError } from '../core/errors.js';
+import { HTTPError } from './errors.js';
 import { addParam, createParams, MAX_PARAMS, parseParamString, type Params } from './params.js';
 
 export interface ContentType {

@@ -3,11 +3,11 @@
  * request, found by name on the controller. A rule answers with `[method, remainder]`, or with
  * the endpoint of a sub-controller the walk continues in, or throws 404/405.
  */
-import { HTTPError } from '../core/errors.js';
-import type { PecanRequest } from '../core/request.js';
-import { getMeta } from '../controller/meta.js';
-import { classInfo } from './class-info.js';
-import { childOf, lookupController, type Endpoint } from './lookup.js';
+import { HTTPError } from '../../core/errors.js';
+import type { PecanRequest } from '../../core/request.js';
+import { getMeta } from '../../controller/meta.js';
+import { classInfo } from '../class-info.js';
+import { childOf, lookupController, type Endpoint } from '../lookup.js';
 
 /** A RestController method and the path segments left for its arguments. */
 export type RestMethod = [Function, string[]];

@@ -3,13 +3,13 @@
  * `get`, `post`, `put`, `delete`, `new`, `edit`, `getDelete`, `postDelete`, custom actions —
  * through an exposed `_route` (§1.7). The per-verb rules are in rest-handlers.ts.
  */
-import { HTTPError } from '../core/errors.js';
-import type { PecanRequest } from '../core/request.js';
-import { currentState } from '../core/context.js';
-import { isPromise } from '../core/is-promise.js';
-import { expose } from '../controller/expose.js';
-import { getMeta } from '../controller/meta.js';
-import { childOf, isMatch, lookupController } from './lookup.js';
+import { HTTPError } from '../../core/errors.js';
+import type { PecanRequest } from '../../core/request.js';
+import { currentScope } from '../../core/context.js';
+import { isPromise } from '../../core/is-promise.js';
+import { expose } from '../../controller/expose.js';
+import { getMeta } from '../../controller/meta.js';
+import { childOf, isMatch, lookupController } from '../lookup.js';
 import { setAllow } from './rest-allow.js';
 import { requestedMethod } from './rest-method.js';
 import { quickGet } from './rest-shortcut.js';
@@ -88,7 +88,7 @@ function routeRest(self: object, method: string, args: string[], request: PecanR
   )
     throw new HTTPError(405);
   // §4.10: explicit mode is told the way Pecan tells it — no request is bound to the context.
-  const skip = currentState() === undefined ? 2 : 0;
+  const skip = currentScope() === undefined ? 2 : 0;
   if (skip === 0 && method === 'get') {
     const quick = quickGet(self, args, request);
     if (quick !== undefined) return quick;

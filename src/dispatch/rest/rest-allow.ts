@@ -1,4 +1,4 @@
-import type { HTTPError } from '../core/errors.js';
+import type { HTTPError } from '../../core/errors.js';
 import { findController } from './rest-handlers.js';
 
 // §4.8: any of these methods means the resource answers GET.

@@ -5,9 +5,9 @@
  * fields by those names), declares no `_lookup` and no custom actions, the request carries no
  * parent ids, and the id is not the name of a sub-controller. Anything else takes the full rules.
  */
-import type { PecanRequest } from '../core/request.js';
-import { getMeta } from '../controller/meta.js';
-import { findDescriptor } from './class-info.js';
+import type { PecanRequest } from '../../core/request.js';
+import { getMeta } from '../../controller/meta.js';
+import { findDescriptor } from '../class-info.js';
 import { subController, type RestMethod } from './rest-handlers.js';
 
 interface Shape {

@@ -7,7 +7,7 @@ import {
   MAX_PARAMS,
   parseParamString,
   parseQuery,
-} from '../../src/binding/params.js';
+} from '../../src/core/params.js';
 
 /** The HTTPError `fn` throws (fails the test if it throws nothing or something else). */
 function httpErrorOf(fn: () => unknown): HTTPError {

@@ -1,5 +1,5 @@
-import type { PecanRequest } from '../core/request.js';
-import { loadMultipart } from '../binding/collect-params.js';
+import type { PecanRequest } from '../../core/request.js';
+import { loadMultipart } from '../../binding/collect-params.js';
 
 /**
  * §4.2 step 1: a RestController's verb is the `_method` param — from the query string, or from

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitExtension, typeForExtension } from '../../src/dispatch/mime.js';
+import { splitExtension, typeForExtension } from '../../src/core/mime.js';
 
 describe('typeForExtension', () => {
   it.each([

@@ -4,25 +4,25 @@
  */
 import type { App } from './app.js';
 import { State, type Arguments } from './state.js';
-import type { PecanRequest, BodyReader } from './request.js';
-import { forwardRequest } from './forward.js';
-import { PecanResponse } from './response.js';
-import { HTTPError, InternalRedirect } from './errors.js';
-import { contextLocals } from './context.js';
-import { errorResponse } from './error-response.js';
-import { normaliseEmptyBody } from './finalize.js';
+import type { PecanRequest, BodyReader } from '../core/request.js';
+import { forwardRequest } from '../core/forward.js';
+import { PecanResponse } from '../core/response.js';
+import { HTTPError, InternalRedirect } from '../core/errors.js';
+import { contextLocals } from '../core/context.js';
+import { errorResponse } from '../core/error-response.js';
+import { normaliseEmptyBody } from '../core/finalize.js';
 import { getMeta, type ControllerMeta } from '../controller/meta.js';
-import { decodePath } from '../binding/params.js';
+import { decodePath } from '../core/params.js';
 import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
 import { collectParams } from '../binding/collect-params.js';
 import { routeRequest } from '../dispatch/route-request.js';
 import { pickHandler, allowedMethods, type Handler } from '../dispatch/generic.js';
 import type { Endpoint } from '../dispatch/lookup.js';
-import type { Params } from '../binding/params.js';
+import type { Params } from '../core/params.js';
 import { negotiateContentType } from '../dispatch/negotiate.js';
 import { runHooks, runErrorHooks } from '../hooks/run-hooks.js';
 import { buildChains, mergeHooks, type PecanHook } from '../hooks/pecan-hook.js';
-import { isPromise } from './is-promise.js';
+import { isPromise } from '../core/is-promise.js';
 import { applyResult } from '../render/apply-result.js';
 
 /**

@@ -7,36 +7,22 @@ import {
   type PecanHook,
 } from '../hooks/pecan-hook.js';
 import { Renderers, type RendererFactory } from '../render/renderers.js';
+import { RouteMemo } from '../dispatch/route-memo.js';
 import type { State } from './state.js';
-import type { PecanResponse } from './response.js';
-import { defaultLogger, type Logger } from './logger.js';
-import type { StaticOptions } from '../middleware/static-files.js';
-import type { WrapApp } from '../middleware/handler.js';
-import type { NodeMiddleware } from '../middleware/node-middleware.js';
-
-export interface AppOptions {
+import type { PecanResponse } from '../core/response.js';
+import { defaultLogger, type Logger } from '../core/logger.js';
+/**
+ * The options of the app itself: what the request story reads. The edge's options (error
+ * documents, static files, `wrapApp`, Node middleware) are `makeApp`'s, in `EdgeOptions`; the
+ * public `AppOptions` is both.
+ */
+export interface AppCoreOptions {
   /** App-wide hooks (§5.2): a list, or a zero-argument function returning one. */
   hooks?: HooksOption;
-  /** Error documents: status → path served for that status (§8.4). */
-  errors?: Record<number | string, string>;
   /** Debug mode: the debug error page (never in production). */
   debug?: boolean;
   /** Folder templates are read from (default `templates`, relative to the working directory). */
   templatePath?: string;
-  /**
-   * Folder of static files (§13), served in debug mode — or always with `serveStatic`. A file
-   * shadows any route with the same path.
-   */
-  staticRoot?: string;
-  /**
-   * Serve `staticRoot` whatever `debug` says (`true`, or options such as `{ index: true }`);
-   * `false` turns it off in debug mode too. Default: serve only in debug mode, as Pecan.
-   */
-  serveStatic?: boolean | StaticOptions;
-  /** Pecan's `wrap_app`: wraps the app's handler once, innermost (§0.1); both entry points. */
-  wrapApp?: WrapApp;
-  /** Connect/Express-style `(req, res, next)` middleware around the Node entry point. */
-  middleware?: NodeMiddleware[];
   /** Renderer for templates without an `engine:` prefix (default `eta`). */
   defaultRenderer?: string;
   /** Extra renderers by name (Pecan's `custom_renderers`). */
@@ -57,8 +43,6 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-import { RouteMemo } from '../dispatch/route-memo.js';
-
 const MiB = 1024 * 1024;
 
 /** The runtime-neutral application: options resolved once, hook chains precomputed. */
@@ -72,7 +56,7 @@ export class App {
   readonly logger: Logger;
   /**
    * Answers an error no one handled. The edge sets the debug page here in debug mode (§8.6);
-   * otherwise the opaque 500 is used. Core never imports the edge, so the page is injected.
+   * otherwise the opaque 500 is used. The app never imports the edge, so the page is injected.
    */
   unhandledPage: ((state: State, error: unknown) => PecanResponse) | null = null;
   readonly debug: boolean;
@@ -82,15 +66,11 @@ export class App {
   readonly basePath: string;
   readonly bodyLimit: number;
   readonly defaultRenderer: string;
-  readonly errors: ReadonlyMap<number, string>;
-  /** The options as given (snake_case keys renamed), for the edge layers `makeApp` builds. */
-  readonly options: AppOptions;
   /** Internal: endpoints of pure attribute walks, by routing path (dispatch/route-memo.ts). */
   readonly routeMemo = new RouteMemo();
 
-  constructor(root: unknown, given: AppOptions = {}) {
-    const options = camelCaseKeys(given);
-    this.options = options;
+  /** `options` with camelCase keys (`makeApp` renames Pecan's snake_case ones first). */
+  constructor(root: unknown, options: AppCoreOptions = {}) {
     this.root = isClass(root) ? new root() : root;
     this.hooks = appHooks(options.hooks);
     this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
@@ -103,9 +83,6 @@ export class App {
     this.basePath = normaliseBasePath(options.basePath ?? '');
     this.bodyLimit = options.bodyLimit ?? MiB;
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
-    this.errors = new Map(
-      Object.entries(options.errors ?? {}).map(([status, path]) => [Number(status), path]),
-    );
     this.renderers = new Renderers({
       customRenderers: options.customRenderers,
       extraTemplateVars: options.extraTemplateVars,
@@ -125,13 +102,4 @@ function normaliseBasePath(basePath: string): string {
   if (basePath === '' || basePath === '/') return '';
   const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
   return withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
-}
-
-/** DESIGN §5.1: Pecan's snake_case option names (`force_canonical`) are aliases. */
-function camelCaseKeys(options: AppOptions): AppOptions {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    result[key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
-  }
-  return result as AppOptions;
 }

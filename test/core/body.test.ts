@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { HTTPError } from '../../src/core/errors.js';
-import { addParam, createParams, MAX_PARAMS } from '../../src/binding/params.js';
+import { addParam, createParams, MAX_PARAMS } from '../../src/core/params.js';
 import {
   isJsonType,
   parseContentType,
   parseJson,
   parseUrlencoded,
-} from '../../src/binding/body.js';
+} from '../../src/core/body.js';
 
 function httpErrorOf(fn: () => unknown): HTTPError {
   try {

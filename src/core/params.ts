@@ -1,4 +1,4 @@
-import { HTTPError } from '../core/errors.js';
+import { HTTPError } from './errors.js';
 
 /**
  * One parameter value: a string from the query or a form, a JSON value from a JSON body, or an

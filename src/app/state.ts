@@ -1,5 +1,5 @@
-import type { PecanRequest } from './request.js';
-import type { PecanResponse } from './response.js';
+import type { PecanRequest } from '../core/request.js';
+import type { PecanResponse } from '../core/response.js';
 import type { HookChains, PecanHook } from '../hooks/pecan-hook.js';
 import type { App } from './app.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { bestOffer, parseAccept } from '../../src/dispatch/accept.js';
+import { bestOffer, parseAccept } from '../../src/core/accept.js';
 
 const HTML_JSON = ['text/html', 'application/json'];
 const JSON_HTML = ['application/json', 'text/html'];
