@@ -1,10 +1,6 @@
 import type { HTTPError } from '../../core/errors.js';
 import { findController } from './rest-handlers.js';
-
-// §4.8: any of these methods means the resource answers GET.
-const GET_METHODS = ['get', 'getOne', 'getAll', 'new', 'edit', 'getDelete'];
-// §4.8: the other verbs listed when the lower-case method exists (OPTIONS never is).
-const VERBS = ['HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'PATCH'];
+import { ALLOW_VERBS, GET_METHODS } from './rest-rules.js';
 
 /**
  * The `Allow` value of a RestController's 405 (§4.8): GET when a GET method exists, then each
@@ -15,7 +11,7 @@ export function allowedRestMethods(self: object): string | null {
   const allow: string[] = [];
   if (GET_METHODS.some((name) => findController(self, name) !== undefined))
     allow.push('GET', 'HEAD');
-  for (const verb of VERBS) {
+  for (const verb of ALLOW_VERBS) {
     if (!allow.includes(verb) && findController(self, verb.toLowerCase()) !== undefined)
       allow.push(verb);
   }

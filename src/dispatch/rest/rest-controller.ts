@@ -9,7 +9,10 @@ import { currentScope } from '../../core/context.js';
 import { isPromise } from '../../core/is-promise.js';
 import { expose } from '../../controller/expose.js';
 import { getMeta } from '../../controller/meta.js';
-import { childOf, isMatch, lookupController } from '../lookup.js';
+import { childOf } from '../child-of.js';
+import { lookupController } from '../lookup.js';
+import { acceptsSegments, isMatch, lookupTarget } from '../lookup-rules.js';
+import { restSegmentError } from '../../core/pecan-errors.js';
 import { setAllow } from './rest-allow.js';
 import { requestedMethod } from './rest-method.js';
 import { quickGet } from './rest-shortcut.js';
@@ -68,10 +71,7 @@ function forbidCustomRoutes(ctor: Function): void {
     for (const key of Object.getOwnPropertyNames(proto)) {
       const meta = getMeta(Object.getOwnPropertyDescriptor(proto, key)?.value);
       if (meta !== undefined && meta.route !== null) {
-        throw new Error(
-          `Path segments cannot be used with RestController: remove the route option of ` +
-            `@expose on ${ctor.name}.${key} (§1.9)`,
-        );
+        throw restSegmentError(ctor.name, key);
       }
     }
   }
@@ -180,29 +180,12 @@ function handleLookup(call: RestCall, args: string[]): LookedUp {
   if (segments.length === 0) return undefined;
   const lookup = childOf(call.self, '_lookup');
   const meta = getMeta(lookup);
-  if (meta === undefined) return undefined;
-  const signature = meta.signature;
-  if (signature !== null) {
-    const required = signature.params.filter((p) => !p.hasDefault).length;
-    if (
-      segments.length < required ||
-      (signature.rest === null && segments.length > signature.params.length)
-    )
-      return undefined;
-  }
+  if (meta === undefined || !acceptsSegments(meta, segments.length)) return undefined;
   const result: unknown = (lookup as Function).apply(call.self, segments);
   const follow = (value: unknown): RestRoute | Promise<RestRoute> | undefined => {
     if (!isMatch(value)) return undefined;
-    if (!Array.isArray(value) || value.length !== 2 || !Array.isArray(value[1])) {
-      throw new TypeError(`${meta.label} must return [controller, remainingSegments]`);
-    }
-    return lookupController(
-      value[0],
-      (value[1] as unknown[]).map(String),
-      call.request,
-      lookup,
-      call.self,
-    );
+    const target = lookupTarget(value, meta);
+    return lookupController(target.node, target.segments, call.request, lookup, call.self);
   };
   return isPromise(result) ? result.then(follow) : follow(result);
 }

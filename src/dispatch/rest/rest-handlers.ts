@@ -6,8 +6,22 @@
 import { HTTPError } from '../../core/errors.js';
 import type { PecanRequest } from '../../core/request.js';
 import { getMeta } from '../../controller/meta.js';
+import { childOf } from '../child-of.js';
 import { classInfo } from '../class-info.js';
-import { childOf, lookupController, type Endpoint } from '../lookup.js';
+import type { Endpoint } from '../endpoint.js';
+import { lookupController } from '../lookup.js';
+import {
+  COLLECTION_GET,
+  DELETE_METHODS,
+  GET_SUFFIXES,
+  ITEM_GET,
+  SPECIAL_NAMES,
+  customActionMethods,
+  customActionVerbs,
+  customActionsOf,
+  isActionNameFirst,
+  verbMethods,
+} from './rest-rules.js';
 
 /** A RestController method and the path segments left for its arguments. */
 export type RestMethod = [Function, string[]];
@@ -23,9 +37,6 @@ export interface RestCall {
   readonly skip: number;
 }
 
-// DESIGN §5.2: the special methods are never endpoints by their own name, not even here.
-const SPECIAL = new Set(['_lookup', '_default', '_route']);
-
 /**
  * Pecan's `_find_controller`: the first of `names` that is an exposed method of the controller.
  * Two names at most (each rule asks for one or two), so no array is made per request.
@@ -37,7 +48,7 @@ export function findController(self: object, name: string, other?: string): Func
 }
 
 function exposedMethod(self: object, name: string): Function | undefined {
-  if (SPECIAL.has(name)) return undefined;
+  if (SPECIAL_NAMES.has(name)) return undefined;
   const value = childOf(self, name);
   return getMeta(value) !== undefined ? (value as Function) : undefined;
 }
@@ -95,7 +106,7 @@ export function handleMethod(call: RestCall, method: string, args: string[]): Ro
     case 'head':
       // DESIGN §5.6: HEAD is answered as a GET (the body is dropped when sent), unless the
       // controller has its own `head`/`postHead` (Pecan's only way to serve HEAD).
-      return findController(call.self, 'postHead', 'head')
+      return findController(call.self, ...verbMethods('head'))
         ? handleUnknown(call, method, args)
         : handleGet(call, args);
     default:
@@ -107,21 +118,21 @@ export function handleMethod(call: RestCall, method: string, args: string[]): Ro
 function handleGet(call: RestCall, args: string[]): Routed {
   const self = call.self;
   if (args.length === 0 || (args.length === 1 && args[0] === '')) {
-    const fn = findController(self, 'getAll', 'get');
+    const fn = findController(self, COLLECTION_GET[0], COLLECTION_GET[1]);
     if (fn === undefined) throw new HTTPError(405);
     checkArguments(call, fn, []);
     return [fn, []];
   }
   const last = args[args.length - 1]!;
   if (last === 'new' || last === 'edit' || last === 'delete') {
-    const fn = findController(self, last === 'delete' ? 'getDelete' : last);
+    const fn = findController(self, GET_SUFFIXES[last]);
     if (fn !== undefined) return [fn, args.slice(0, -1)];
   }
   const custom = customAction(call, 'get', args);
   if (custom !== undefined) return custom;
   const child = subController(self, args[0]!);
   if (child !== undefined) return walkInto(call, child, args.slice(1));
-  const fn = findController(self, 'getOne', 'get');
+  const fn = findController(self, ITEM_GET[0], ITEM_GET[1]);
   if (fn === undefined) throw new HTTPError(405);
   checkArguments(call, fn, args);
   return [fn, args];
@@ -148,14 +159,14 @@ function handleDelete(call: RestCall, args: string[]): Routed {
     const child = subController(call.self, args[0]!);
     if (child !== undefined) return walkInto(call, child, args.slice(1));
   }
-  const fn = findController(call.self, 'postDelete', 'delete');
+  const fn = findController(call.self, DELETE_METHODS[0], DELETE_METHODS[1]);
   if (fn !== undefined) return [fn, args];
   return refuseOrWalk(call, args);
 }
 
 /** §4.7 `_handle_unknown_method`: `postVerb` or `verb` (HEAD, PATCH, OPTIONS, TRACE, …). */
 function handleUnknown(call: RestCall, method: string, args: string[]): Routed {
-  const fn = findController(call.self, `post${capitalise(method)}`, method);
+  const fn = findController(call.self, ...verbMethods(method));
   if (fn !== undefined) return [fn, args];
   return refuseOrWalk(call, args);
 }
@@ -179,32 +190,13 @@ function refuseOrWalk(call: RestCall, args: string[]): Routed {
 function customAction(call: RestCall, method: string, args: string[]): RestMethod | undefined {
   // Most controllers declare no custom actions: nothing to split or compare then.
   const actions = customActionsOf(call.self);
-  if (typeof actions !== 'object' || actions === null) return undefined;
+  if (actions === null) return undefined;
   const parts = args.filter((segment) => segment !== '');
   if (parts.length === 0) return undefined;
-  const byFirst = method === 'put' || method === 'delete';
+  const byFirst = isActionNameFirst(method);
   const name = byFirst ? parts[0]! : parts[parts.length - 1]!;
-  if (!listsMethod(actions, name, method.toUpperCase())) return undefined;
-  const fn = findController(call.self, `${method}${capitalise(name)}`, name);
+  if (!customActionVerbs(actions, name).includes(method.toUpperCase())) return undefined;
+  const fn = findController(call.self, ...customActionMethods(method, name));
   if (fn === undefined) return undefined;
   return [fn, byFirst ? parts.slice(1) : parts.slice(0, -1)];
-}
-
-/** `customActions`: an instance field, else a static one (Pecan's `_custom_actions`, §4.10). */
-function customActionsOf(self: object): unknown {
-  const own = (self as { customActions?: unknown }).customActions;
-  if (own !== undefined) return own;
-  const ctor = (Object.getPrototypeOf(self) as { constructor?: unknown } | null)?.constructor;
-  return (ctor as { customActions?: unknown } | undefined)?.customActions;
-}
-
-/** Whether action `name` lists `METHOD`. Only the user's own keys count, never `constructor`. */
-function listsMethod(actions: object, name: string, method: string): boolean {
-  if (!Object.hasOwn(actions, name)) return false;
-  const methods = (actions as Record<string, unknown>)[name];
-  return Array.isArray(methods) && methods.some((m) => String(m).toUpperCase() === method);
-}
-
-function capitalise(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
