@@ -38,6 +38,7 @@ export {
 export { route } from './controller/route.js';
 export { RestController } from './dispatch/rest/rest-controller.js';
 export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
+export type { PecanError, PecanErrorCode } from './core/pecan-errors.js';
 export { redirect, type RedirectOptions } from './core/redirect.js';
 export { request, response } from './core/context.js';
 export type { PecanRequest, RoutingState, RequestHeaders } from './core/request.js';

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PromiseHooks } from 'node:v8';
 import type { PecanRequest } from './request.js';
 import type { PecanResponse } from './response.js';
+import { contextUnboundError } from './pecan-errors.js';
 
 /**
  * Context locals (§7.1): `request` and `response` resolve to the current request's objects,
@@ -114,10 +115,7 @@ export function currentScope<S extends RequestScope = RequestScope>(): S | undef
 function requireScope(what: string): RequestScope {
   const state = installed?.current();
   if (state === undefined) {
-    throw new Error(
-      `pecan.${what} is not bound to a request: it is only usable while a request is handled, ` +
-        `and not at all in an app made with { contextLocals: false } (use the req/res arguments there)`,
-    );
+    throw contextUnboundError(what);
   }
   return state;
 }

@@ -14,6 +14,7 @@ import type { AppHandler, PecanHandler, WrapApp } from './handler.js';
 import type { EdgeOptions } from './edge-options.js';
 import { serveErrorDocuments } from './error-documents.js';
 import { serveStaticFiles, type ResolvedStaticOptions } from './static-files.js';
+import { staticIndexError, wrapAppError, wrapAppResponseError } from '../core/pecan-errors.js';
 
 export function buildHandler(app: App, edge: EdgeOptions): AppHandler {
   const staticOptions = resolveStaticOptions(app, edge);
@@ -38,14 +39,13 @@ function errorDocuments(given: EdgeOptions['errors']): ReadonlyMap<number, strin
 /** `wrap_app` is called once (§0.1); what it returns must answer every request. */
 function wrapHandler(app: App, inner: PecanHandler, wrapApp: WrapApp): PecanHandler {
   const wrapped: unknown = wrapApp(inner);
-  if (typeof wrapped !== 'function')
-    throw new TypeError('makeApp(): wrapApp must return a handler (request) => Promise<response>');
+  if (typeof wrapped !== 'function') throw wrapAppError();
   const handler = wrapped as PecanHandler;
   return async (request) => {
     try {
       const response: unknown = await handler(request);
       if (response instanceof PecanResponse) return response;
-      throw new TypeError(`wrapApp's handler resolved to ${String(response)}, not a PecanResponse`);
+      throw wrapAppResponseError(response);
     } catch (error) {
       // Pecan lets it reach the WSGI server, which answers 500; here: logged, opaque (§8.3).
       app.logger.error(`pecan: wrapApp failed for ${request.method} ${request.rawPath}`, error);
@@ -89,7 +89,7 @@ function indexName(index: boolean | string | undefined): string | null {
   if (index === undefined || index === false) return null;
   if (index === true) return 'index.html';
   if (index === '' || index === '.' || index === '..' || /[/\\\0]/.test(index))
-    throw new TypeError(`makeApp(): serveStatic.index must be a file name, not ${index}`);
+    throw staticIndexError(index);
   return index;
 }
 

@@ -3,11 +3,11 @@ import type { App } from '../app/app.js';
 import type { PecanRequest } from '../core/request.js';
 import type { State } from '../app/state.js';
 import type { Rendered } from './renderers.js';
+import { noRequestError } from '../core/pecan-errors.js';
 
 function stateFor(what: string): State {
   const state = currentScope<State>();
-  if (state === undefined)
-    throw new Error(`${what}() only works while a request is handled (with context locals on)`);
+  if (state === undefined) throw noRequestError(`${what}()`);
   return state;
 }
 

@@ -1,12 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { HTTPError } from '../../src/core/errors.js';
 import { addParam, createParams, MAX_PARAMS } from '../../src/core/params.js';
-import {
-  isJsonType,
-  parseContentType,
-  parseJson,
-  parseUrlencoded,
-} from '../../src/core/body.js';
+import { isJsonType, parseContentType, parseJson, parseUrlencoded } from '../../src/core/body.js';
 
 function httpErrorOf(fn: () => unknown): HTTPError {
   try {
