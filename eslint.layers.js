@@ -25,6 +25,9 @@ function climbsInto(name) {
   return name === 'make-app' ? String.raw`^(\.\./)+make-app\.js$` : String.raw`^(\.\./)+${name}/`;
 }
 
+/** Node modules that tie code to a server runtime: the core (Bun, Deno, workers) does without. */
+const RUNTIME_BOUND = String.raw`^(node:)?(fs|path|http|https|http2|net|tls|dgram|child_process|cluster|os|worker_threads)(/.*)?$`;
+
 /** The public surface (src/index.ts) is above every layer. */
 const INDEX = String.raw`^(\.\./)+index\.js$`;
 
@@ -37,9 +40,18 @@ export function layerRules() {
 function folderRule(name, layer, above) {
   const files = name === 'make-app' ? ['src/make-app.ts'] : [`src/${name}/**/*.ts`];
   if (name === 'core') {
-    const message =
-      'core/ is the ground floor: it imports nothing outside itself (docs/architecture.md).';
-    return rule(files, [{ regex: String.raw`^\.\./`, message }]);
+    return rule(files, [
+      {
+        regex: String.raw`^\.\./`,
+        message:
+          'core/ is the ground floor: it imports nothing outside itself (docs/architecture.md).',
+      },
+      {
+        regex: RUNTIME_BOUND,
+        message:
+          'core/ is runtime-neutral: files, paths, sockets and processes belong to the edge (docs/architecture.md).',
+      },
+    ]);
   }
   const siblings = layer.filter((other) => other !== name);
   const forbidden = [...above, ...siblings];

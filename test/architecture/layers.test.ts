@@ -82,6 +82,26 @@ describe('the direction of values', () => {
   });
 });
 
+describe('a runtime-neutral core', () => {
+  it('fails an import of node:fs or node:path in core/', async () => {
+    for (const module of ['node:fs', 'node:fs/promises', 'path']) {
+      const ids = await ruleIds(
+        'src/core/files.ts',
+        `import * as m from '${module}';\nexport const used = m;\n`,
+      );
+      expect(ids, module).toEqual([DIRECTION]);
+    }
+  });
+
+  it('lets core/ use what every runtime has (node:buffer)', async () => {
+    const ids = await ruleIds(
+      'src/core/bytes.ts',
+      "import { isUtf8 } from 'node:buffer';\nexport const check = isUtf8;\n",
+    );
+    expect(ids).toEqual([]);
+  });
+});
+
 describe('import cycles', () => {
   // The fixtures are ignored by `npm run lint`; linted here with ignores off.
   const withFixtures = new ESLint({ cwd: root, ignore: false });
