@@ -8,6 +8,7 @@ import {
 } from '../hooks/pecan-hook.js';
 import { Renderers, type RendererFactory } from '../render/renderers.js';
 import { RouteMemo } from '../dispatch/route-memo.js';
+import { HTTPError } from '../core/errors.js';
 import type { State } from './state.js';
 import type { PecanResponse } from '../core/response.js';
 import { defaultLogger, type Logger } from '../core/logger.js';
@@ -91,6 +92,13 @@ export class App {
       debug: this.debug,
     });
   }
+}
+
+/** The path below the app's mount point (§1.11, Pecan's SCRIPT_NAME); outside it, a 404. */
+export function belowMount(app: App, rawPath: string): string {
+  if (app.basePath === '') return rawPath;
+  if (rawPath !== app.basePath && !rawPath.startsWith(`${app.basePath}/`)) throw new HTTPError(404);
+  return rawPath.slice(app.basePath.length);
 }
 
 /** A controller class given as the root is instantiated once (Pecan's `Pecan('pkg.Class')`). */

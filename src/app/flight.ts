@@ -2,6 +2,8 @@ import type { App } from './app.js';
 import type { Arguments, State } from './state.js';
 import type { ControllerMeta } from '../controller/meta.js';
 import type { Endpoint } from '../dispatch/endpoint.js';
+import type { Signature } from '../binding/signature.js';
+import { explicitSignatureError } from '../core/pecan-errors.js';
 
 /** No leading arguments: the context-locals mode (explicit mode passes `(req, res)`, §7.2). */
 export const NO_PREFIX: readonly unknown[] = [];
@@ -28,4 +30,14 @@ export class Flight {
     readonly app: App,
     readonly state: State,
   ) {}
+}
+
+/** Explicit mode (§7.2): every exposed method takes `(req, res, ...args)`. */
+export function explicitPrefix(
+  state: State,
+  label: string,
+  signature: Signature,
+): readonly unknown[] {
+  if (signature.params.length < 2) throw explicitSignatureError(label);
+  return [state.request, state.response];
 }

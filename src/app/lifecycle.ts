@@ -4,20 +4,18 @@
  * promise pauses the pass, which resumes at the next stage's number once it settles. Failures
  * go to handle-error.ts; an internal redirect starts a new pass (internal-redirect.ts).
  */
-import type { App } from './app.js';
-import { State } from './state.js';
-import { Flight, NO_PREFIX } from './flight.js';
+import { belowMount, type App } from './app.js';
+import { State, useControllerHooks } from './state.js';
+import { Flight, NO_PREFIX, explicitPrefix } from './flight.js';
 import { handleError, serverError } from './handle-error.js';
 import { followInternalRedirect } from './internal-redirect.js';
 import type { PecanRequest, BodyReader } from '../core/request.js';
 import { PecanResponse } from '../core/response.js';
-import { HTTPError, InternalRedirect } from '../core/errors.js';
+import { InternalRedirect } from '../core/errors.js';
 import { contextLocals } from '../core/context.js';
 import { normaliseEmptyBody } from '../core/finalize.js';
 import { decodePath, type Params } from '../core/params.js';
 import { isPromise } from '../core/is-promise.js';
-import { explicitSignatureError } from '../core/pecan-errors.js';
-import type { ControllerMeta } from '../controller/meta.js';
 import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
 import { collectParams } from '../binding/collect-params.js';
 import { applyExtension, negotiateContentType } from '../dispatch/negotiate.js';
@@ -25,7 +23,6 @@ import { checkCanonical, findEndpoint } from '../dispatch/route-request.js';
 import { pickHandler, type Handler } from '../dispatch/generic.js';
 import type { Endpoint } from '../dispatch/endpoint.js';
 import { runHooks } from '../hooks/run-hooks.js';
-import { buildChains, mergeHooks } from '../hooks/pecan-hook.js';
 import { applyResult } from '../render/apply-result.js';
 
 /**
@@ -52,7 +49,7 @@ function serve(
   const flight = new Flight(app, state);
   let pending: void | Promise<void>;
   try {
-    pending = runStages(flight, PATH);
+    pending = runStages(flight, 1);
   } catch (error) {
     return recover(app, state, error, visited);
   }
@@ -63,8 +60,7 @@ function serve(
   );
 }
 
-// The stages a pass may resume at, by their docs/lifecycle.md numbers.
-const PATH = 1;
+/** The stages a pass may start or resume at, by their docs/lifecycle.md numbers. */
 type Stage = 1 | 3 | 5 | 7 | 9 | 11 | 12;
 
 /**
@@ -73,39 +69,52 @@ type Stage = 1 | 3 | 5 | 7 | 9 | 11 | 12;
  * stage returns a promise.
  */
 function runStages(f: Flight, from: Stage): void | Promise<void> {
-  let pending: void | Promise<void>;
   if (from <= 1) {
     resolvePath(f); // 1. path: below the mount point, percent-decoded (§1.1, §1.10, §1.11)
-    // 2. onRoute hooks (§5.3)
-    if ((pending = onRouteHooks(f)) !== undefined) return resume(pending, f, 3);
+    const hooks = onRouteHooks(f); // 2. onRoute hooks (§5.3)
+    if (hooks !== undefined) return resume(hooks, f, 3);
   }
   if (from <= 3) {
     extension(f); // 3. extension: `/report.json` → JSON, routed as `/report` (§3.4)
     // 4. dispatch: the object walk and its fallbacks, security at every boundary (§1.2, §6.2)
-    if ((pending = dispatch(f)) !== undefined) return resume(pending, f, 5);
+    const found = dispatch(f);
+    if (found !== undefined) return resume(found, f, 5, keepEndpoint);
   }
   if (from <= 5) {
     canonical(f); // 5. canonical: `/sub` → `/sub/` (§1.4)
     // 6. generic: the handler for the method, its security check, its hooks (§3.5, §6.3, §5.4)
-    if ((pending = chooseHandler(f)) !== undefined) return resume(pending, f, 7);
+    const handler = chooseHandler(f);
+    if (handler !== undefined) return resume(handler, f, 7, useHandler);
   }
   if (from <= 7) {
     negotiate(f); // 7. negotiate: the extension's type, or the Accept header (§3.3–3.4)
-    // 8. params: query, JSON or form body (§2.1)
-    if ((pending = readParams(f)) !== undefined) return resume(pending, f, 9);
+    const params = readParams(f); // 8. params: query, JSON or form body (§2.1)
+    if (params !== undefined) return resume(params, f, 9, keepParams);
   }
   if (from <= 9) {
     bindToSignature(f); // 9. arguments from the signature (§2.2–2.4)
-    // 10. before hooks (§5.3)
-    if ((pending = beforeHooks(f)) !== undefined) return resume(pending, f, 11);
+    const hooks = beforeHooks(f); // 10. before hooks (§5.3)
+    if (hooks !== undefined) return resume(hooks, f, 11);
   }
-  // 11. controller: call it (§3.2)
-  if (from <= 11 && (pending = callController(f)) !== undefined) return resume(pending, f, 12);
+  if (from <= 11) {
+    const result = callController(f); // 11. controller: call it (§3.2)
+    if (result !== undefined) return resume(result, f, 12, keepResult);
+  }
   return renderResult(f); // 12. render: template, JSON, text, bytes, Response or stream (§3.2)
 }
 
-function resume(pending: Promise<void>, flight: Flight, next: Stage): Promise<void> {
-  return pending.then(() => runStages(flight, next));
+/** Resumes the pass at `next`; a stage whose value came late hands it over with `keep`, in the
+ * same continuation. */
+function resume<T>(
+  pending: Promise<T>,
+  flight: Flight,
+  next: Stage,
+  keep?: (flight: Flight, value: T) => void,
+): Promise<void> {
+  return pending.then((value) => {
+    if (keep !== undefined) keep(flight, value);
+    return runStages(flight, next);
+  });
 }
 
 /** On failure (§0.1 step 5): an internal redirect starts over; any other error is answered. */
@@ -155,15 +164,9 @@ function normalise(app: App, state: State): PecanResponse | Promise<PecanRespons
   );
 }
 
-/** 1. The routing path: below the mount point, percent-decoded (§1.1, §1.10, §1.11). */
 function resolvePath({ app, state }: Flight): void {
   const request = state.request;
-  let raw = request.rawPath;
-  if (app.basePath !== '') {
-    if (raw !== app.basePath && !raw.startsWith(`${app.basePath}/`)) throw new HTTPError(404);
-    raw = raw.slice(app.basePath.length);
-  }
-  request.path = request.pecan.routingPath = decodePath(raw);
+  request.path = request.pecan.routingPath = decodePath(belowMount(app, request.rawPath));
 }
 
 function onRouteHooks({ app, state }: Flight): void | Promise<void> {
@@ -175,52 +178,50 @@ function extension(f: Flight): void {
   f.path = f.app.guessContentTypeFromExt ? applyExtension(request, request.path) : request.path;
 }
 
-function dispatch(f: Flight): void | Promise<void> {
+function dispatch(f: Flight): void | Promise<Endpoint> {
   const found = findEndpoint(f.app, f.state.request, f.path);
-  if (!isPromise<Endpoint>(found)) f.endpoint = found;
-  else return found.then((endpoint) => void (f.endpoint = endpoint));
+  if (!isPromise<Endpoint>(found)) keepEndpoint(f, found);
+  else return found;
 }
+
+const keepEndpoint = (f: Flight, endpoint: Endpoint): void => void (f.endpoint = endpoint);
 
 function canonical({ app, state, endpoint }: Flight): void {
   checkCanonical(app, state.request, endpoint!);
 }
 
-function chooseHandler(f: Flight): void | Promise<void> {
+function chooseHandler(f: Flight): void | Promise<Handler> {
   const handler = pickHandler(f.endpoint!, f.state.request);
   if (!isPromise<Handler>(handler)) useHandler(f, handler);
-  else return handler.then((picked) => useHandler(f, picked));
+  else return handler;
 }
 
-/** The handler's controller hooks join the app's (§5.3, §5.4); a request that failed before
- * this point runs the app hooks only, as in Pecan. */
+/** A request that failed before this point runs the app hooks only, as in Pecan (§5.4). */
 function useHandler(f: Flight, { fn, meta }: Handler): void {
-  const state = f.state;
-  f.fn = state.controller = fn;
+  f.fn = f.state.controller = fn;
   f.meta = meta;
-  const controllerHooks = f.endpoint!.hooks;
-  if (controllerHooks) {
-    state.hooks = mergeHooks(controllerHooks, state.app.hooks);
-    state.chains = buildChains(state.hooks);
-  }
+  if (f.endpoint!.hooks) useControllerHooks(f.state, f.endpoint!.hooks);
 }
 
 function negotiate({ app, state, meta }: Flight): void {
   negotiateContentType(state.request, meta!, app.logger);
 }
 
-function readParams({ state }: Flight): void | Promise<void> {
-  const request = state.request;
-  const params = collectParams(request);
-  if (!isPromise<Params>(params)) request.params = params;
-  else return params.then((read) => void (request.params = read));
+/** Keeps the params, or returns the promise of them when a body has to be read first. */
+function readParams(f: Flight): void | Promise<Params> {
+  const params = collectParams(f.state.request);
+  if (!isPromise<Params>(params)) keepParams(f, params);
+  else return params;
 }
+
+const keepParams = (f: Flight, params: Params): void => void (f.state.request.params = params);
 
 /** Explicit mode passes (req, res) first (§7.2); nested RestControllers' parent ids come next. */
 function bindToSignature(f: Flight): void {
   const { app, state, meta } = f;
   const request = state.request;
   const signature = meta!.signature!;
-  const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta!);
+  const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta!.label, signature);
   const remainder = withRoutingArgs(request, f.endpoint!.remainder);
   const bound = bindArguments(signature, meta!.label, remainder, request.params, prefix.length);
   f.prefix = prefix;
@@ -233,18 +234,16 @@ function beforeHooks({ state }: Flight): void | Promise<void> {
   if (before !== null) return runHooks(before, 'before', state);
 }
 
-function callController(f: Flight): void | Promise<void> {
+/** Keeps the controller's result, or returns the promise of it (an async controller). */
+function callController(f: Flight): void | Promise<unknown> {
   const args = callArguments(f.meta!.signature!, f.bound!, f.prefix);
   const result: unknown = f.fn!.apply(f.endpoint!.self, args);
-  if (!isPromise(result)) f.result = result;
-  else return result.then((value) => void (f.result = value));
+  if (!isPromise(result)) keepResult(f, result);
+  else return result;
 }
+
+const keepResult = (f: Flight, result: unknown): void => void (f.result = result);
 
 function renderResult({ app, state, meta, result }: Flight): void | Promise<void> {
   return applyResult(app, state, meta!, result);
-}
-
-function explicitPrefix(state: State, meta: ControllerMeta): readonly unknown[] {
-  if (meta.signature!.params.length < 2) throw explicitSignatureError(meta.label);
-  return [state.request, state.response];
 }

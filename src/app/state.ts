@@ -1,6 +1,6 @@
 import type { PecanRequest } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';
-import type { HookChains, PecanHook } from '../hooks/pecan-hook.js';
+import { buildChains, mergeHooks, type HookChains, type PecanHook } from '../hooks/pecan-hook.js';
 import type { App } from './app.js';
 
 /** The arguments the controller is called with (§2.6): positional, surplus and named. */
@@ -27,4 +27,10 @@ export class State {
     this.hooks = app.hooks;
     this.chains = app.chains;
   }
+}
+
+/** The hooks of the controllers dispatch walked through join the app's, by priority (§5.3, §5.4). */
+export function useControllerHooks(state: State, controllerHooks: readonly PecanHook[]): void {
+  state.hooks = mergeHooks(controllerHooks, state.app.hooks);
+  state.chains = buildChains(state.hooks);
 }
