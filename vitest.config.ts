@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/tests/**/*.test.ts'],
     testTimeout: 15_000,
     pool: 'forks',
   },

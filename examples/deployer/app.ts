@@ -1,0 +1,47 @@
+/**
+ * `setupApp(config)`: `pecan serve`, `pecan shell` and the tests build the deployer here —
+ * the service from the `deployer` section of the config, then the app around it.
+ */
+import { Config, createLogger, makeApp, type Logger, type PecanConf } from 'pecan';
+import { transactionHook } from '../shared/transactions.js';
+import { DeployerHook } from './controllers/context.js';
+import { RootController } from './controllers/root.js';
+import { createDeployer, type Deployer, type DeployerOptions } from './deployer.js';
+import type { DeployerSettings } from './settings.js';
+
+export async function setupApp(config: PecanConf) {
+  const logger = createLogger(config.logging);
+  const deployer = await createDeployer(settingsOf(config), { logger });
+  // pecan serve drains the server on SIGTERM/SIGINT; the workers and event streams stop with it.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void deployer.stop());
+  return buildApp(deployer, config.app as PageOptions, logger);
+}
+
+/** The app options `buildApp` reads from the config's `app` section. */
+export interface PageOptions {
+  staticRoot?: string;
+  templatePath?: string;
+  debug?: boolean;
+  errors?: Record<string | number, string>;
+}
+
+/** The app around a running deployer (tests build one directly, to stop it themselves). */
+export function buildApp(deployer: Deployer, options: PageOptions, logger: Logger) {
+  return makeApp(new RootController(), {
+    hooks: [transactionHook(deployer.db), new DeployerHook(deployer)],
+    ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
+    ...(options.templatePath !== undefined && { templatePath: options.templatePath }),
+    ...(options.debug !== undefined && { debug: options.debug }),
+    ...(options.errors !== undefined && { errors: options.errors }),
+    logger,
+  });
+}
+
+export function settingsOf(config: PecanConf): DeployerSettings {
+  const section = config.deployer;
+  if (!(section instanceof Config)) throw new Error('The config has no deployer section');
+  return section.toDict() as unknown as DeployerSettings;
+}
+
+export type { Deployer, DeployerOptions };

@@ -1,0 +1,106 @@
+/**
+ * /v1/deployments: the REST resource. Each method translates HTTP into one domain call; the
+ * writes run in the request's transaction (TransactionHook) and `@afterCommit` wakes the
+ * workers that carry the lifecycle out. Errors become JSON through the JsonErrors hook.
+ */
+import { afterCommit, expose, request, response, RestController } from 'pecan';
+import { eventStream } from '../../../shared/sse.js';
+import {
+  createDeployment,
+  deleteDeployment,
+  getDeployment,
+  listEvents,
+  updateDeployment,
+  type Deployment,
+} from '../../domain/deployments.js';
+import { checkListQuery, listDeployments } from '../../domain/listing.js';
+import { deployer, q, wakeWorkers } from '../context.js';
+
+/** A deployment with the link to itself, as OpenStack resources carry theirs. */
+export function present(deployment: Deployment) {
+  const href = `/v1/deployments/${deployment.id}`;
+  return { ...deployment, links: [{ rel: 'self', href }] };
+}
+
+export class DeploymentsController extends RestController {
+  customActions = { events: ['GET'] };
+
+  /** `?status=&app=&limit=&marker=`, newest first; a `next` link while there is more. */
+  @expose('json') async getAll() {
+    const list = checkListQuery(request.query);
+    const page = await listDeployments(q(), list);
+    const links = [];
+    if (page.nextMarker) {
+      const next = new URLSearchParams();
+      for (const status of list.status ?? []) next.append('status', status);
+      if (list.app) next.set('app', list.app);
+      next.set('limit', String(list.limit));
+      next.set('marker', page.nextMarker);
+      links.push({ rel: 'next', href: `/v1/deployments?${next}` });
+    }
+    return { deployments: page.deployments.map(present), links };
+  }
+
+  /** The deployment and its timeline. */
+  @expose('json') async getOne(id: string) {
+    const deployment = await getDeployment(q(), id);
+    return { ...present(deployment), events: await listEvents(q(), id) };
+  }
+
+  /** 202: the deployment is accepted; its create runs in the background. */
+  @expose('json')
+  @afterCommit(wakeWorkers)
+  async post() {
+    const { settings, context } = deployer();
+    const deployment = await createDeployment(q(), request.json, settings, context);
+    return accepted(deployment);
+  }
+
+  /** Rename, resize, rescale: an update lifecycle. */
+  @expose('json')
+  @afterCommit(wakeWorkers)
+  async put(id: string) {
+    return accepted(await updateDeployment(q(), id, request.json, deployer().context));
+  }
+
+  /** Tear down: a delete lifecycle. */
+  @expose('json')
+  @afterCommit(wakeWorkers)
+  async delete(id: string) {
+    return accepted(await deleteDeployment(q(), id, deployer().context));
+  }
+
+  /**
+   * GET /v1/deployments/events: server-sent events, one `deployment` event per timeline event
+   * (of every process sharing the database), carrying the deployment as it is now.
+   */
+  @expose() getEvents() {
+    const { events, stopping, db } = deployer();
+    return eventStream(events, {
+      signal: stopping,
+      async toEvent(row) {
+        const deployment = await getDeployment(db, row.deployment_id).catch(() => null);
+        if (!deployment) return null;
+        return {
+          event: 'deployment',
+          data: {
+            deployment: present(deployment),
+            event: {
+              id: row.id,
+              eventType: row.event_type,
+              status: row.status,
+              statusReason: row.status_reason,
+              createdAt: row.created_at,
+            },
+          },
+        };
+      },
+    });
+  }
+}
+
+function accepted(deployment: Deployment) {
+  response.status = 202;
+  response.headers.set('Location', `/v1/deployments/${deployment.id}`);
+  return present(deployment);
+}

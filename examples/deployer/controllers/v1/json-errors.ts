@@ -1,0 +1,62 @@
+/**
+ * Every error under /v1 as a JSON document, whatever the client's Accept header: Pecan's
+ * `{code, title, description}`, plus `errors` (field → message) for invalid input.
+ *
+ * Priority 50 puts its onError after the TransactionHook's (onError runs by descending
+ * priority), so the transaction is marked for rollback before this answers.
+ */
+import { STATUS_CODES } from 'node:http';
+import { HTTPError, PecanHook, request, type State } from 'pecan';
+import { Conflict, InvalidInput, NotFound } from '../../domain/errors.js';
+
+export class JsonErrors extends PecanHook {
+  override priority = 50;
+
+  override onError(_state: State, error: unknown): Response | undefined {
+    const response = toProblem(error);
+    // The error page replaces 404s (app.errors); it sends this document again (root.ts).
+    if (response) request.context[PROBLEM] = response.clone();
+    return response;
+  }
+}
+
+const PROBLEM = 'deployer.problem';
+
+/**
+ * The problem document this request answered with, if JsonErrors made one, as the error page's
+ * body (the error-document middleware puts the original status back).
+ */
+export async function problemOf(): Promise<Response | undefined> {
+  const original = request.context[PROBLEM] as Response | undefined;
+  return original && new Response(await original.text(), { headers: original.headers });
+}
+
+/** `{code, title, description}` for a status, as Pecan's JSON error bodies. */
+export function problemBody(status: number, description: string) {
+  return { code: status, title: STATUS_CODES[status] ?? 'Error', description };
+}
+
+function problem(
+  status: number,
+  description: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+): Response {
+  const body = { ...problemBody(status, description), ...extra };
+  return Response.json(body, { status, ...(headers && { headers }) });
+}
+
+function toProblem(error: unknown): Response | undefined {
+  if (error instanceof InvalidInput)
+    return problem(400, 'The request has invalid fields.', { errors: error.errors });
+  if (error instanceof NotFound) return problem(404, error.message);
+  if (error instanceof Conflict)
+    return problem(
+      409,
+      error.message,
+      error.field ? { errors: { [error.field]: error.message } } : {},
+    );
+  if (error instanceof HTTPError && error.status >= 400 && error.status < 500)
+    return problem(error.status, error.detail ?? '', {}, error.headers);
+  return undefined; // a 500: pecan logs it and answers
+}

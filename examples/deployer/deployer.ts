@@ -1,0 +1,134 @@
+/**
+ * The running service: its database, cloud driver, notification sender and the background
+ * workers around them — built from the `deployer` settings, started and stopped as one.
+ * `setupApp` (app.ts) puts an HTTP face on it; tests build one directly.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pecan';
+import { ChangeFeed } from '../shared/change-feed.js';
+import { openDatabase } from '../shared/database.js';
+import { migrateToLatest } from '../shared/migrate.js';
+import type { Notification } from '../shared/notification.js';
+import { OutboxDispatcher } from '../shared/outbox.js';
+import { createSender, type NotificationSender } from '../shared/transport/index.js';
+import type { LifecycleContext } from './domain/deployments.js';
+import { deployerMigrations } from './domain/migrations.js';
+import { NOTIFICATIONS_TOPIC } from './domain/notifications.js';
+import { Reconciler } from './domain/reconciler.js';
+import type { DeployerDatabase, DeploymentEventsTable } from './domain/schema.js';
+import type { CloudDriver } from './drivers/driver.js';
+import { createDriver } from './drivers/index.js';
+import type { DeployerSettings } from './settings.js';
+
+export type EventRow = Omit<DeploymentEventsTable, 'id'> & { id: number };
+
+export interface Deployer {
+  settings: DeployerSettings;
+  db: Kysely<DeployerDatabase>;
+  driver: CloudDriver;
+  sender: NotificationSender;
+  reconciler: Reconciler;
+  dispatcher: OutboxDispatcher;
+  /** New timeline events, for the live views (server-sent events). */
+  events: ChangeFeed<EventRow>;
+  context: LifecycleContext;
+  /** Aborted when the service stops: ends the event streams. */
+  stopping: AbortSignal;
+  /** After a commit that started a lifecycle: work on it and send its notification now. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+export interface DeployerOptions {
+  logger?: Logger;
+  /** Start the background workers (default true; tests may drive them by hand). */
+  start?: boolean;
+}
+
+export async function createDeployer(
+  settings: DeployerSettings,
+  options: DeployerOptions = {},
+): Promise<Deployer> {
+  const database = openDatabase<DeployerDatabase>(settings.database);
+  await migrateToLatest(database, deployerMigrations);
+  const { db } = database;
+  const { logger } = options;
+  const driver = createDriver(settings.driver, db);
+  const sender = createSender(settings.transport);
+  const context: LifecycleContext = { publisherId: `deployer.${settings.publisherHost}` };
+  const dispatcher = new OutboxDispatcher({
+    db,
+    // Ordered: the notifier sees a deployment's start before its end.
+    topics: {
+      [NOTIFICATIONS_TOPIC]: {
+        ordered: true,
+        handle: (body) => sender.send(body as Notification),
+      },
+    },
+    ...(logger && { logger }),
+    ...(settings.outbox?.pollMs !== undefined && { pollMs: Number(settings.outbox.pollMs) }),
+  });
+  const reconciler = new Reconciler({
+    db,
+    driver,
+    context,
+    onNotify: () => dispatcher.wake(),
+    ...(logger && { logger }),
+    ...(settings.reconciler?.pollMs !== undefined && {
+      pollMs: Number(settings.reconciler.pollMs),
+    }),
+    ...(settings.reconciler?.checkMs !== undefined && {
+      checkMs: Number(settings.reconciler.checkMs),
+    }),
+  });
+  const events = new ChangeFeed<EventRow>(
+    {
+      async latestId() {
+        const row = await db
+          .selectFrom('deployment_events')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirst();
+        return Number(row?.id ?? 0);
+      },
+      rowsAfter: (id, limit) =>
+        db
+          .selectFrom('deployment_events')
+          .selectAll()
+          .where('id', '>', id)
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
+    },
+    settings.feedMs ?? 500,
+  );
+  const stopController = new AbortController();
+  if (options.start !== false) {
+    reconciler.start();
+    dispatcher.start();
+  }
+  let stopped: Promise<void> | null = null;
+  return {
+    settings,
+    db,
+    driver,
+    sender,
+    reconciler,
+    dispatcher,
+    events,
+    context,
+    stopping: stopController.signal,
+    wake() {
+      reconciler.wake();
+      dispatcher.wake();
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopController.abort();
+        await Promise.all([reconciler.stop(), dispatcher.stop()]);
+        await Promise.all([driver.close(), sender.close()]);
+        await db.destroy();
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { defineConfig } from 'pecan';
+
+// `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
+// The environment may move what a test or `npm start` needs to move: NOTIFIER_PORT,
+// NOTIFIER_DATABASE, NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM,
+// NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL.
+const env = process.env;
+const port = Number(env.NOTIFIER_PORT ?? 8081);
+
+export default defineConfig({
+  // Where `pecan serve` listens; --host and --port override it.
+  server: {
+    host: '127.0.0.1',
+    port,
+  },
+  app: {
+    // The module whose setupApp(config) builds the app.
+    modules: ['./app.js'],
+    staticRoot: '${confdir}/public',
+    templatePath: '${confdir}/templates',
+    debug: true,
+    errors: {
+      404: '/error/404',
+    },
+  },
+  logging: {
+    level: 'info',
+  },
+  notifier: {
+    database: {
+      dialect: 'sqlite',
+      filename: env.NOTIFIER_DATABASE ?? '${confdir}/var/notifier.sqlite',
+    },
+    // The deployer POSTs notifications to http://127.0.0.1:8081/v1/notifications.
+    transport: { kind: 'http' },
+    operatorEmail: env.NOTIFIER_OPERATOR_EMAIL ?? 'operator@example.com',
+    smtp: {
+      host: env.NOTIFIER_SMTP_HOST ?? '127.0.0.1',
+      port: Number(env.NOTIFIER_SMTP_PORT ?? 2525),
+      secure: false,
+      from: env.NOTIFIER_SMTP_FROM ?? 'notifier@example.com',
+      timeoutMs: 10_000,
+      // For the link to the alarm's page in e-mails; default: the address `pecan serve` uses.
+      publicUrl: env.NOTIFIER_PUBLIC_URL,
+    },
+    webhook: {
+      timeoutMs: 5000,
+    },
+    // An action is tried up to 5 times, 0.5 s, 1 s, 2 s, 4 s apart (with jitter), then given up.
+    delivery: {
+      maxAttempts: 5,
+      backoff: { initialMs: 500, maxMs: 30_000, factor: 2 },
+      pollMs: 250,
+    },
+    feedIntervalMs: 500,
+  },
+});

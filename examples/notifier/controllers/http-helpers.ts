@@ -1,0 +1,48 @@
+/** The few translations between HTTP and the domain that several controllers share. */
+import { abort, request, response } from 'pecan';
+import type { FieldError } from '../../shared/notification.js';
+
+export type { FieldError };
+
+/**
+ * A 400 that names every invalid field: `{code, title, description, errors: [{field,
+ * message}]}` — pecan's JSON error body plus the list (the envelope's parser reports the same
+ * shape). Returned, not thrown: nothing was written, so there is nothing to roll back.
+ */
+export function invalid(errors: FieldError[] | Record<string, string>) {
+  const list = Array.isArray(errors)
+    ? errors
+    : Object.entries(errors).map(([field, message]) => ({ field, message }));
+  response.status = 400;
+  return {
+    code: 400,
+    title: 'Bad Request',
+    description: `Invalid ${list.map((error) => `${error.field} (${error.message})`).join('; ')}`,
+    errors: list,
+  };
+}
+
+/** The JSON body; 415 when the request is not JSON (a form posted to the API, say). */
+export function jsonBody(): unknown {
+  const type = request.contentType;
+  if (type !== 'application/json' && !type.endsWith('+json'))
+    abort(415, 'Send the body as application/json.');
+  return request.json;
+}
+
+/** A path segment that must be a positive integer id; anything else is a 404. */
+export function idFrom(segment: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(segment)) abort(404);
+  return Number(segment);
+}
+
+/**
+ * 303 See Other, for a form that changed something: the browser GETs `location`. Set on the
+ * response rather than thrown as `redirect()`, because TransactionHook rolls back on a thrown
+ * 303 (Pecan §5.5: only a 302 counts as success) — and the change must commit.
+ */
+export function seeOther(location: string): string {
+  response.status = 303;
+  response.headers.set('Location', location);
+  return '';
+}

@@ -1,0 +1,105 @@
+/**
+ * The notifier put together: database and migrations, the actions, the outbox dispatcher that
+ * delivers them, the change feed behind the live page, the receiver of notifications, and the
+ * pecan app. setupApp (app.ts) uses it for `pecan serve`; tests use it for the handle it
+ * returns, to stop everything.
+ */
+import type { Kysely } from 'kysely';
+import { createLogger, makeApp, type AppSettings, type PecanApp } from 'pecan';
+import { ChangeFeed } from '../shared/change-feed.js';
+import { openDatabase } from '../shared/database.js';
+import { migrateToLatest } from '../shared/migrate.js';
+import { OutboxDispatcher } from '../shared/outbox.js';
+import { transactionHook } from '../shared/transactions.js';
+import { createReceiver, type TransportSettings } from '../shared/transport/index.js';
+import { closeActions, createActions } from './actions/create-actions.js';
+import { deliveryHandler } from './actions/deliver.js';
+import { ApiErrorsHook } from './controllers/api-errors.js';
+import { RootController } from './controllers/root.js';
+import type { Services } from './controllers/services.js';
+import { historyFeedSource } from './domain/history-feed.js';
+import { notifierMigrations } from './domain/migrations.js';
+import { ACTION_TOPIC, receiveNotification } from './domain/receive.js';
+import type { NotifierDatabase } from './domain/schema.js';
+import type { NotifierSettings } from './settings.js';
+
+export interface Notifier {
+  app: PecanApp;
+  db: Kysely<NotifierDatabase>;
+  dispatcher: OutboxDispatcher;
+  /** Ends the live streams and stops receiving and delivering; requests still work. */
+  stop(): Promise<void>;
+  /** stop(), then closes the actions' connections and the database. */
+  close(): Promise<void>;
+}
+
+export type AppOptions = Pick<AppSettings, 'staticRoot' | 'templatePath' | 'debug' | 'errors'> & {
+  /** The config's `logging` section (or a logger). */
+  logging?: Parameters<typeof createLogger>[0];
+};
+
+export async function createNotifier(
+  settings: NotifierSettings,
+  options: AppOptions = {},
+): Promise<Notifier> {
+  const logger = createLogger(options.logging, 'notifier');
+  const database = openDatabase<NotifierDatabase>(settings.database);
+  const { db } = database;
+  await migrateToLatest(database, notifierMigrations({ operatorEmail: settings.operatorEmail }));
+
+  const actions = createActions(settings, logger);
+  const dispatcher = new OutboxDispatcher({
+    db,
+    topics: {
+      [ACTION_TOPIC]: {
+        handle: deliveryHandler(db, actions),
+        maxAttempts: settings.delivery.maxAttempts,
+        backoff: settings.delivery.backoff,
+      },
+    },
+    logger,
+    pollMs: settings.delivery.pollMs,
+  });
+  dispatcher.start();
+
+  // Other transports (a queue) hand notifications over here; `http` comes through the
+  // controller of POST /v1/notifications instead, and its receiver does nothing.
+  const receiver = createReceiver(settings.transport as TransportSettings);
+  await receiver.start(async (notification) => {
+    await db.transaction().execute((trx) => receiveNotification(trx, notification));
+    dispatcher.wake();
+  });
+
+  const stopping = new AbortController();
+  const services: Services = {
+    db,
+    dispatcher,
+    feed: new ChangeFeed(historyFeedSource(db), settings.feedIntervalMs),
+    stopping: stopping.signal,
+  };
+  const app = makeApp(new RootController(services), {
+    hooks: [transactionHook(db), new ApiErrorsHook()],
+    staticRoot: options.staticRoot,
+    templatePath: options.templatePath,
+    debug: options.debug,
+    errors: options.errors,
+    logger: createLogger(options.logging),
+  });
+
+  const notifier: Notifier = {
+    app,
+    db,
+    dispatcher,
+    async stop() {
+      stopping.abort();
+      await receiver.close();
+      await dispatcher.stop();
+    },
+    async close() {
+      await notifier.stop();
+      await closeActions(actions);
+      await db.destroy();
+    },
+  };
+  return notifier;
+}

@@ -1,0 +1,23 @@
+/**
+ * How notifications travel from the publisher (the deployer) to the subscriber (the notifier).
+ * The services see only these two interfaces; configuration picks the kind. The publisher's
+ * outbox calls `send` and deletes its job only when `send` resolved, so `send` must resolve
+ * only once the other side holds the notification (an HTTP 2xx, a broker's confirm).
+ */
+import type { Notification } from '../notification.js';
+
+export interface NotificationSender {
+  send(notification: Notification): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The subscriber's side. `handle` resolves once the notification is processed and committed;
+ * only then may the transport acknowledge it, so a crash in between redelivers it.
+ */
+export type NotificationHandler = (notification: Notification) => Promise<void>;
+
+export interface NotificationReceiver {
+  start(handle: NotificationHandler): Promise<void>;
+  close(): Promise<void>;
+}
