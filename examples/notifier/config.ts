@@ -42,6 +42,9 @@ export default defineConfig({
       timeoutMs: 10_000,
       // For the link to the alarm's page in e-mails; default: the address `pecan serve` uses.
       publicUrl: env.NOTIFIER_PUBLIC_URL,
+      // Without a mail server (NOTIFIER_SMTP_HOST unset), e-mails are written to var/mail/ as
+      // .eml files: the embedded default needs no server.
+      pickupDirectory: env.NOTIFIER_SMTP_HOST ? undefined : '${confdir}/var/mail',
     },
     webhook: {
       timeoutMs: 5000,

@@ -11,7 +11,7 @@ import { openDatabase } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
 import { transactionHook } from '../shared/transactions.js';
-import { createReceiver, type TransportSettings } from '../shared/transport/index.js';
+import { createReceiver } from '../shared/transport/index.js';
 import { closeActions, createActions } from './actions/create-actions.js';
 import { deliveryHandler } from './actions/deliver.js';
 import { ApiErrorsHook } from './controllers/api-errors.js';
@@ -64,7 +64,7 @@ export async function createNotifier(
 
   // Other transports (a queue) hand notifications over here; `http` comes through the
   // controller of POST /v1/notifications instead, and its receiver does nothing.
-  const receiver = createReceiver(settings.transport as TransportSettings);
+  const receiver = createReceiver(settings.transport);
   await receiver.start(async (notification) => {
     await db.transaction().execute((trx) => receiveNotification(trx, notification));
     dispatcher.wake();

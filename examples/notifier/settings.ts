@@ -15,7 +15,7 @@ export interface NotifierSettings {
    * How notifications arrive. With `http`, the deployer POSTs them to /v1/notifications and
    * there is nothing else to start; other kinds (a message queue) start a receiver.
    */
-  transport: Pick<TransportSettings, 'kind'> & Partial<TransportSettings>;
+  transport: TransportSettings;
   /** Who the default `deployment-failed` definition e-mails (seeded once, on first start). */
   operatorEmail: string;
   smtp: SmtpSettings;

@@ -50,13 +50,11 @@ export function parseTimestamp(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** Each invalid field's name → what is wrong with it (the shape of both services' 400s). */
+export type FieldErrors = Record<string, string>;
 
 export type ParseResult =
-  { ok: true; notification: Notification } | { ok: false; errors: FieldError[] };
+  { ok: true; notification: Notification } | { ok: false; errors: FieldErrors };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENT_TYPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
@@ -64,11 +62,11 @@ const EVENT_TYPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 /** Checks an envelope received from outside, naming every field that is wrong. */
 export function parseNotification(value: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, errors: [{ field: '(body)', message: 'must be a JSON object' }] };
+    return { ok: false, errors: { body: 'must be a JSON object' } };
   const record = value as Record<string, unknown>;
-  const errors: FieldError[] = [];
+  const errors: FieldErrors = {};
   const check = (field: string, valid: boolean, message: string) => {
-    if (!valid) errors.push({ field, message });
+    if (!valid) errors[field] = message;
   };
   const { message_id, event_type, publisher_id, timestamp, priority, payload } = record;
   check('message_id', typeof message_id === 'string' && UUID.test(message_id), 'must be a UUID');
@@ -97,7 +95,7 @@ export function parseNotification(value: unknown): ParseResult {
     typeof payload === 'object' && payload !== null && !Array.isArray(payload),
     'must be a JSON object',
   );
-  if (errors.length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     notification: {

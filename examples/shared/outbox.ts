@@ -120,6 +120,7 @@ export class OutboxDispatcher {
   readonly stats: DispatcherStats = { delivered: 0, failedAttempts: 0, dead: 0 };
   private readonly db: Kysely<OutboxDatabase>;
   private running: Promise<void> | null = null;
+  private readonly inFlight = new Map<number, Promise<void>>();
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
@@ -139,6 +140,7 @@ export class OutboxDispatcher {
     this.stopping = true;
     this.wake();
     await this.running;
+    await Promise.all(this.inFlight.values());
     this.running = null;
   }
 
@@ -148,38 +150,104 @@ export class OutboxDispatcher {
     this.wakeUp?.();
   }
 
-  /** Runs every job that is due now, once; resolves to how many ran. */
+  /**
+   * One pass, for tests and tools: runs every job that is due at `now` (at most `concurrency`
+   * at a time, the next starting as soon as one ends) and resolves to how many ran.
+   */
   async runDue(now = new Date()): Promise<number> {
     const jobs = await this.dueJobs(now);
-    const concurrency = Math.max(1, this.options.concurrency ?? 4);
-    for (let i = 0; i < jobs.length; i += concurrency) {
-      await Promise.all(jobs.slice(i, i + concurrency).map((job) => this.run(job)));
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) await this.run(jobs[next++]!);
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
     return jobs.length;
   }
 
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? 4);
+  }
+
+  /**
+   * The background loop keeps up to `concurrency` jobs running: a slow job (a webhook waiting
+   * for its timeout) holds one slot, not the others. A job that ends wakes the loop, and an
+   * idle loop sleeps until the next job is due or the poll interval ends, whichever is first.
+   */
   private async loop(): Promise<void> {
     while (!this.stopping) {
       this.woken = false;
-      let ran = 0;
+      let started = 0;
       try {
-        ran = await this.runDue();
+        started = await this.startDue();
       } catch (error) {
         // The database itself failed (restarting, locked): try again at the next poll.
         this.options.logger?.error(`outbox: cannot read jobs: ${describe(error)}`);
       }
-      if (ran === 0 && !this.woken && !this.stopping) await this.sleep();
+      if (started > 0 || this.stopping) continue;
+      const ms = await this.untilNextDue();
+      // Checked after the await: a job that ended meanwhile has woken us already.
+      if (!this.woken && !this.stopping) await this.sleep(ms);
     }
   }
 
-  private sleep(): Promise<void> {
+  private async startDue(): Promise<number> {
+    const free = this.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    const jobs = (await this.dueJobs(new Date())).filter((job) => !this.inFlight.has(job.id));
+    for (const job of jobs.slice(0, free)) {
+      const running = this.run(job)
+        .catch((error: unknown) =>
+          this.options.logger?.error(`outbox: job ${job.id}: ${describe(error)}`),
+        )
+        .finally(() => {
+          this.inFlight.delete(job.id);
+          this.wake();
+        });
+      this.inFlight.set(job.id, running);
+    }
+    return Math.min(jobs.length, free);
+  }
+
+  /**
+   * Milliseconds until a job becomes due: the next retry, or a lease running out. Jobs already
+   * due but not started are waiting for a slot or for the head of their ordered topic; a job
+   * that ends wakes the loop for them.
+   */
+  private async untilNextDue(): Promise<number> {
+    const pollMs = this.options.pollMs ?? 1000;
+    const now = new Date().toISOString();
+    try {
+      const [retry, lease] = await Promise.all([
+        this.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+          .where('dead_at', 'is', null)
+          .where('next_attempt_at', '>', now)
+          .executeTakeFirst(),
+        this.db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.min('claimed_until').as('at'))
+          .where('dead_at', 'is', null)
+          .where('claimed_until', '>', now)
+          .executeTakeFirst(),
+      ]);
+      const waits = [retry?.at, lease?.at]
+        .filter((time): time is string => typeof time === 'string')
+        .map((time) => Date.parse(time) - Date.now());
+      return Math.max(0, Math.min(pollMs, ...waits));
+    } catch {
+      return pollMs;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wakeUp = null;
         resolve();
       };
-      const timer = setTimeout(done, this.options.pollMs ?? 1000);
+      const timer = setTimeout(done, ms);
       timer.unref?.();
       this.wakeUp = done;
     });

@@ -42,7 +42,7 @@ export async function startSystem(): Promise<RunningSystem> {
   const startNotifier = () => startService('notifier', notifierPort, notifierEnv);
   const startDeployer = () =>
     startService('deployer', deployerPort, {
-      DEPLOYER_DB: path.join(dir, 'deployer.sqlite'),
+      DEPLOYER_DATABASE: path.join(dir, 'deployer.sqlite'),
       NOTIFIER_URL: notifierUrl,
     });
   const system: RunningSystem = {

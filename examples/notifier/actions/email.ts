@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { AlarmView } from '../domain/alarm-view.js';
 import type { Action } from './action.js';
@@ -15,6 +17,12 @@ export interface SmtpSettings {
   timeoutMs: number;
   /** The notifier's public URL, for a link to the alarm's page in the message. */
   publicUrl?: string;
+  /**
+   * When set, each message is written to this folder as an `.eml` file instead of being sent:
+   * the embedded default, so that the demo needs no mail server (open the files with any mail
+   * program). SMTP is used when it is not set.
+   */
+  pickupDirectory?: string;
 }
 
 /**
@@ -23,6 +31,8 @@ export interface SmtpSettings {
  * (5xx, e.g. an unknown mailbox) is not retried; a connection failure or a 4xx is.
  */
 export function emailAction(settings: SmtpSettings): Action<{ type: 'email'; to: string[] }> {
+  if (settings.pickupDirectory !== undefined)
+    return pickupAction(settings, settings.pickupDirectory);
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -49,6 +59,31 @@ export function emailAction(settings: SmtpSettings): Action<{ type: 'email'; to:
     },
     close() {
       transport.close();
+    },
+  };
+}
+
+/** Composes the message with nodemailer as for SMTP, and files it instead of sending it. */
+function pickupAction(
+  settings: SmtpSettings,
+  directory: string,
+): Action<{ type: 'email'; to: string[] }> {
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
+  return {
+    async run(spec, alarm) {
+      const info = await transport.sendMail({
+        from: settings.from,
+        to: spec.to,
+        subject: alarmSummary(alarm),
+        text: messageText(alarm, settings.publicUrl),
+      });
+      await fs.mkdir(directory, { recursive: true });
+      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-alarm-${alarm.id}.eml`;
+      await fs.writeFile(path.join(directory, file), info.message as Buffer);
     },
   };
 }

@@ -2,43 +2,43 @@
 import { isAlarmState, ALARM_STATES } from '../domain/alarm-states.js';
 import type { AlarmFilters, Page } from '../domain/alarms.js';
 import { isSeverity, SEVERITIES } from '../domain/severities.js';
-import type { FieldError } from './http-helpers.js';
+import type { FieldErrors } from './http-helpers.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
 export type AlarmQuery =
-  { ok: true; filters: AlarmFilters; page: Page } | { ok: false; errors: FieldError[] };
+  { ok: true; filters: AlarmFilters; page: Page } | { ok: false; errors: FieldErrors };
 
 export function parseAlarmQuery(params: Record<string, unknown>): AlarmQuery {
-  const errors: FieldError[] = [];
+  const errors: FieldErrors = {};
   const filters: AlarmFilters = {};
   const page: Page = { limit: DEFAULT_LIMIT };
   const { state, severity, deployment, limit, marker } = params;
 
   if (present(state)) {
     if (isAlarmState(state)) filters.state = state;
-    else errors.push({ field: 'state', message: `must be one of ${ALARM_STATES.join(', ')}` });
+    else errors.state = `must be one of ${ALARM_STATES.join(', ')}`;
   }
   if (present(severity)) {
     if (isSeverity(severity)) filters.severity = severity;
-    else errors.push({ field: 'severity', message: `must be one of ${SEVERITIES.join(', ')}` });
+    else errors.severity = `must be one of ${SEVERITIES.join(', ')}`;
   }
   if (present(deployment)) {
     if (typeof deployment === 'string') filters.deployment = deployment;
-    else errors.push({ field: 'deployment', message: 'must be one deployment id' });
+    else errors.deployment = 'must be one deployment id';
   }
   if (present(limit)) {
     const n = integer(limit);
     if (n !== null && n >= 1 && n <= MAX_LIMIT) page.limit = n;
-    else errors.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_LIMIT}` });
+    else errors.limit = `must be an integer from 1 to ${MAX_LIMIT}`;
   }
   if (present(marker)) {
     const n = integer(marker);
     if (n !== null && n >= 1) page.marker = n;
-    else errors.push({ field: 'marker', message: 'must be the id of an alarm' });
+    else errors.marker = 'must be the id of an alarm';
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, filters, page };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, filters, page };
 }
 
 /** The query string of the next page: the same filters, the next marker. */

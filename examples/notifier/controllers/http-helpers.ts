@@ -1,24 +1,23 @@
 /** The few translations between HTTP and the domain that several controllers share. */
 import { abort, request, response } from 'pecan';
-import type { FieldError } from '../../shared/notification.js';
+import type { FieldErrors } from '../../shared/notification.js';
 
-export type { FieldError };
+export type { FieldErrors };
 
 /**
  * A 400 that names every invalid field: `{code, title, description, errors: [{field,
  * message}]}` — pecan's JSON error body plus the list (the envelope's parser reports the same
  * shape). Returned, not thrown: nothing was written, so there is nothing to roll back.
  */
-export function invalid(errors: FieldError[] | Record<string, string>) {
-  const list = Array.isArray(errors)
-    ? errors
-    : Object.entries(errors).map(([field, message]) => ({ field, message }));
+export function invalid(errors: FieldErrors) {
   response.status = 400;
   return {
     code: 400,
     title: 'Bad Request',
-    description: `Invalid ${list.map((error) => `${error.field} (${error.message})`).join('; ')}`,
-    errors: list,
+    description: `Invalid ${Object.entries(errors)
+      .map(([field, message]) => `${field} (${message})`)
+      .join('; ')}`,
+    errors,
   };
 }
 

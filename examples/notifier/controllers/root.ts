@@ -51,7 +51,13 @@ export class RootController {
   async index() {
     const { db } = this.#services;
     const parsed = parseAlarmQuery(request.query);
-    if (!parsed.ok) abort(400, parsed.errors.map((e) => `${e.field} ${e.message}`).join('; '));
+    if (!parsed.ok)
+      abort(
+        400,
+        Object.entries(parsed.errors)
+          .map(([field, message]) => `${field} ${message}`)
+          .join('; '),
+      );
     const { filters, page } = parsed;
     // Read before the list: the live stream resumes from here, so nothing falls in between.
     const since = await historyFeedSource(db).latestId();

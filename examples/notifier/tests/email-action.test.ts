@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../actions/action.js';
@@ -112,6 +115,19 @@ describe('email action', () => {
     await email.close?.();
     expect(error).toBeInstanceOf(DeliveryError);
     expect((error as DeliveryError).permanent).toBe(false);
+  });
+
+  it('files the message in a pickup folder instead, when one is set (no mail server)', async () => {
+    const directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pickup-')), 'mail');
+    const email = emailAction({ ...settings(9), pickupDirectory: directory });
+    await email.run({ type: 'email', to: ['ops@example.com'] }, sampleAlarm());
+    const files = fs.readdirSync(directory);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-alarm-\d+\.eml$/);
+    const message = fs.readFileSync(path.join(directory, files[0]!), 'utf8');
+    expect(message).toMatch(/^To: ops@example\.com$/m);
+    expect(message).toMatch(/^Subject: .+/m);
+    expect(message).toContain(String(sampleAlarm().deployment?.name));
   });
 });
 

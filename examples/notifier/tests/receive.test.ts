@@ -168,7 +168,7 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
       json: { message_id: 'nope', event_type: 'deployment create', priority: 'LOUD', payload: [] },
     });
     expect(response.status).toBe(400);
-    const fields = (response.json as { errors: { field: string }[] }).errors.map((e) => e.field);
+    const fields = Object.keys((response.json as { errors: Record<string, string> }).errors);
     expect(fields).toEqual([
       'message_id',
       'event_type',

@@ -49,7 +49,7 @@ describe('the notification envelope', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.errors.map((e) => e.field)).toEqual([
+      expect(Object.keys(result.errors)).toEqual([
         'message_id',
         'event_type',
         'publisher_id',

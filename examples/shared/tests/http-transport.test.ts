@@ -75,6 +75,10 @@ describe('the http transport', () => {
     await expect(r.start(async () => {})).resolves.toBeUndefined();
   });
 
+  it('needs a URL to send to', () => {
+    expect(() => createSender({ kind: 'http' })).toThrow(/url/);
+  });
+
   it('refuses an unknown kind by name', () => {
     expect(() => createSender({ kind: 'pigeon' } as never)).toThrow(/pigeon/);
   });

@@ -189,6 +189,90 @@ describe('OutboxDispatcher', () => {
   });
 });
 
+describe('OutboxDispatcher in the background', () => {
+  it('keeps the other slots going while one job is slow', async () => {
+    const db = await openTestDatabase();
+    const finished: string[] = [];
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    await enqueue(db, 'job', { name: 'slow' });
+    for (const name of ['a', 'b', 'c']) await enqueue(db, 'job', { name });
+    const d = dispatcher(
+      db,
+      {
+        job: {
+          handle: async (body) => {
+            const { name } = body as { name: string };
+            if (name === 'slow') await slowGate;
+            finished.push(name);
+          },
+        },
+      },
+      { concurrency: 2, pollMs: 60_000 },
+    );
+    d.start();
+    await waitUntil(() => finished.length === 3);
+    expect(finished).toEqual(['a', 'b', 'c']);
+    releaseSlow();
+    await waitUntil(() => finished.length === 4);
+  });
+
+  it('retries when the job is due, not at the next poll', async () => {
+    const db = await openTestDatabase();
+    await enqueue(db, 'job', {});
+    let attempts = 0;
+    const d = dispatcher(
+      db,
+      {
+        job: {
+          backoff: { initialMs: 100, maxMs: 100, factor: 1 },
+          handle: async () => {
+            if (++attempts === 1) throw new Error('first attempt fails');
+          },
+        },
+      },
+      { pollMs: 60_000 },
+    );
+    d.start();
+    await waitUntil(() => attempts === 2, 2000);
+    expect(await jobs(db)).toHaveLength(0);
+  });
+
+  it('does not spin while an ordered topic waits for its failing head', async () => {
+    const db = await openTestDatabase();
+    for (const n of [1, 2, 3]) await enqueue(db, 'ordered', { n });
+    const d = dispatcher(
+      db,
+      {
+        ordered: {
+          ordered: true,
+          backoff: { initialMs: 60_000, maxMs: 60_000, factor: 1 },
+          handle: () => Promise.reject(new Error('down')),
+        },
+      },
+      { pollMs: 200 },
+    );
+    let passes = 0;
+    const dueJobs = (d as unknown as { dueJobs: (now: Date) => Promise<unknown[]> }).dueJobs;
+    (d as unknown as { dueJobs: typeof dueJobs }).dueJobs = function (this: unknown, now: Date) {
+      passes++;
+      return dueJobs.call(this, now);
+    };
+    d.start();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(passes).toBeLessThan(10); // about one per poll, not thousands
+    expect((await jobs(db)).map((j) => j.attempts)).toEqual([1, 0, 0]);
+  });
+});
+
+async function waitUntil(condition: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('firstDelivery', () => {
   it('is true once per message id', async () => {
     const db = await openTestDatabase();

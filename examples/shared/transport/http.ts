@@ -9,17 +9,25 @@ import type { NotificationReceiver, NotificationSender } from './transport.js';
 
 export interface HttpTransportSettings {
   kind: 'http';
-  /** The subscriber's notifications URL, e.g. http://127.0.0.1:8081/v1/notifications */
-  url: string;
+  /**
+   * Where the publisher sends: the subscriber's notifications URL, e.g.
+   * http://127.0.0.1:8081/v1/notifications. The subscriber's side needs none.
+   */
+  url?: string;
   /** Per attempt; the outbox retries after it. Default 5 s. */
   timeoutMs?: number;
 }
 
 export class HttpSender implements NotificationSender {
-  constructor(private readonly settings: HttpTransportSettings) {}
+  private readonly url: string;
+
+  constructor(private readonly settings: HttpTransportSettings) {
+    if (!settings.url) throw new Error('transport http: set `url`, where notifications are sent');
+    this.url = settings.url;
+  }
 
   async send(notification: Notification): Promise<void> {
-    const response = await fetch(this.settings.url, {
+    const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(notification),
@@ -27,7 +35,7 @@ export class HttpSender implements NotificationSender {
     });
     const text = await response.text();
     if (response.ok) return;
-    const problem = `${this.settings.url} answered ${response.status}: ${text.slice(0, 300)}`;
+    const problem = `${this.url} answered ${response.status}: ${text.slice(0, 300)}`;
     // A 4xx is the receiver refusing this notification; sending it again will not change that.
     // 408 and 429 are the exceptions: they ask to come back later.
     const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
