@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts npm runs (prepare).
+    files: ['scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },

@@ -12,6 +12,7 @@ export const LAYERS = [
   ['cli', 'config', 'testing'],
   ['make-app'],
   ['middleware', 'adapters'],
+  ['logging'],
   ['app'],
   ['dispatch'],
   ['hooks'],
@@ -22,7 +23,8 @@ export const LAYERS = [
 
 /** An import specifier that climbs into `name` (a folder of src/, or the file `make-app.ts`). */
 function climbsInto(name) {
-  return name === 'make-app' ? String.raw`^(\.\./)+make-app\.js$` : String.raw`^(\.\./)+${name}/`;
+  // From src/make-app.ts a folder is `./name/`; from inside a folder, `../name/` (or deeper).
+  return name === 'make-app' ? String.raw`^(\.\./)+make-app\.js$` : String.raw`^(\.\.?/)+${name}/`;
 }
 
 /** Node modules that tie code to a server runtime: the core (Bun, Deno, workers) does without. */

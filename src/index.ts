@@ -9,6 +9,8 @@ export {
   loadApp,
   deploy,
   createLogger,
+  createAccessLogger,
+  ConfigError,
   type ConfigSource,
   type ConfigOptions,
   type SetConfigOptions,

@@ -6,6 +6,9 @@ import { buildHandler } from './middleware/build-handler.js';
 import { runNodeMiddleware } from './middleware/node-middleware.js';
 import { debugPage } from './middleware/debug-page.js';
 import type { EdgeOptions } from './middleware/edge-options.js';
+import { createAccessLogger } from './logging/access-logger.js';
+import { createLogger, isLogger } from './logging/create-logger.js';
+import type { Logger } from './core/logger.js';
 
 /** `makeApp`'s options: the app's own (the request story) and the edge's (the layers around it). */
 export interface AppOptions extends AppCoreOptions, EdgeOptions {}
@@ -28,6 +31,8 @@ export function makeApp(root: unknown, given: AppOptions = {}): PecanApp {
   const app = new App(root, options);
   // §0.1 step 5: the debug page answers unhandled errors, in debug mode only.
   if (app.debug) app.unhandledPage = debugPage;
+  app.requestIdHeader = requestIdHeader(options.requestId);
+  app.accessLog = accessLogger(options.accessLog);
   // The edge layers around the lifecycle (§0.1), shared by both entry points.
   const handler = buildHandler(app, options);
   const serve = (req: IncomingMessage, res: ServerResponse): void =>
@@ -55,4 +60,16 @@ function camelCaseKeys(options: AppOptions): AppOptions {
     result[key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
   }
   return result as AppOptions;
+}
+
+/** `requestId: true` → `X-Request-Id`; a string names the header; anything else: no ids. */
+function requestIdHeader(option: boolean | string | undefined): string | null {
+  if (option === true) return 'X-Request-Id';
+  return typeof option === 'string' && option !== '' ? option : null;
+}
+
+/** `accessLog: true` → JSON lines on stdout; a logger (pino, console…) is used as `pecan.access`. */
+function accessLogger(option: boolean | Logger | undefined): Logger | null {
+  if (option === true) return createAccessLogger();
+  return isLogger(option) ? createLogger(option, 'pecan.access') : null;
 }

@@ -2,7 +2,7 @@
  * `setupApp(config)`: `pecan serve`, `pecan shell` and the tests build the deployer here —
  * the service from the `deployer` section of the config, then the app around it.
  */
-import { Config, createLogger, makeApp, type Logger, type PecanConf } from 'pecan';
+import { Config, createLogger, makeApp, type Logger, type PecanApp, type PecanConf } from 'pecan';
 import { transactionHook } from '../shared/transactions.js';
 import { DeployerHook } from './controllers/context.js';
 import { RootController } from './controllers/root.js';
@@ -12,10 +12,21 @@ import type { DeployerSettings } from './settings.js';
 export async function setupApp(config: PecanConf) {
   const logger = createLogger(config.logging);
   const deployer = await createDeployer(settingsOf(config), { logger });
-  // pecan serve drains the server on SIGTERM/SIGINT; the workers and event streams stop with it.
+  // `pecan serve` drains in-flight requests on SIGTERM/SIGINT, then exits. Event streams never
+  // end by themselves: end them, and let the workers finish the work in hand. The database
+  // stays open for the requests still draining (SQLite closes with the process).
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
-    process.once(signal, () => void deployer.stop());
-  return buildApp(deployer, config.app as PageOptions, logger);
+    process.once(signal, () => void deployer.quiesce());
+  const app = buildApp(deployer, config.app as PageOptions, logger);
+  services.set(app, deployer);
+  return app;
+}
+
+const services = new WeakMap<PecanApp, Deployer>();
+
+/** The service behind an app `setupApp` built (for `pecan shell` and tests). */
+export function deployerOf(app: PecanApp): Deployer | undefined {
+  return services.get(app);
 }
 
 /** The app options `buildApp` reads from the config's `app` section. */

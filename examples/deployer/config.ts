@@ -5,10 +5,35 @@ import { defineConfig } from 'pecan';
 // a test or `npm start` needs to move: DEPLOYER_HOST, DEPLOYER_PORT, DEPLOYER_DATABASE (a file,
 // or ':memory:'), NOTIFIER_URL (the notifier's base URL), and for the simulated cloud
 // DEPLOYER_STACK_DELAY_MS (every stack action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
+// DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
+// RC file: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_USER_DOMAIN_NAME,
+// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE.
 const env = process.env;
 const notifierUrl = env.NOTIFIER_URL ?? 'http://127.0.0.1:8081';
 const stackDelay =
   env.DEPLOYER_STACK_DELAY_MS === undefined ? undefined : Number(env.DEPLOYER_STACK_DELAY_MS);
+
+// The simulated cloud: Heat's stack lifecycle, kept in the deployer's database.
+const simulated = {
+  kind: 'simulated',
+  // By default a create takes 2 s plus 0.4 s per instance, a delete 1.5 s.
+  ...(stackDelay !== undefined && {
+    delays: { base: stackDelay, perInstance: 0, delete: stackDelay },
+  }),
+  failureRate: Number(env.DEPLOYER_FAILURE_RATE ?? 0),
+};
+
+// OpenStack: Keystone v3 password authentication, then Heat in each region.
+const openstack = {
+  kind: 'openstack',
+  authUrl: env.OS_AUTH_URL ?? 'http://127.0.0.1:5000/v3',
+  username: env.OS_USERNAME ?? '',
+  password: env.OS_PASSWORD ?? '',
+  userDomainName: env.OS_USER_DOMAIN_NAME ?? 'Default',
+  projectName: env.OS_PROJECT_NAME ?? '',
+  projectDomainName: env.OS_PROJECT_DOMAIN_NAME ?? 'Default',
+  interface: env.OS_INTERFACE ?? 'public',
+};
 
 export default defineConfig({
   server: {
@@ -32,23 +57,16 @@ export default defineConfig({
       dialect: 'sqlite',
       filename: env.DEPLOYER_DATABASE ?? '${confdir}/var/deployer.sqlite',
     },
-    // The cloud: 'simulated' (Heat's lifecycle, in the database) or, once configured,
-    // 'openstack' with Keystone credentials (see drivers/openstack/).
-    driver: {
-      kind: 'simulated',
-      // By default a create takes 2 s plus 0.4 s per instance, a delete 1.5 s.
-      ...(stackDelay !== undefined && {
-        delays: { base: stackDelay, perInstance: 0, delete: stackDelay },
-      }),
-      failureRate: Number(env.DEPLOYER_FAILURE_RATE ?? 0),
-    },
+    // The cloud: the configuration picks the driver, the code never asks which one it has.
+    driver: env.DEPLOYER_DRIVER === 'openstack' ? openstack : simulated,
     // Where the notifications go: the notifier's POST /v1/notifications.
     transport: {
       kind: 'http',
       url: `${notifierUrl.replace(/\/$/, '')}/v1/notifications`,
     },
     publisherHost: os.hostname(),
-    regions: ['RegionOne', 'RegionTwo'],
+    // The first is the default. With OpenStack, the RC file's region.
+    regions: env.OS_REGION_NAME ? [env.OS_REGION_NAME] : ['RegionOne', 'RegionTwo'],
     notifierUrl,
   },
 });

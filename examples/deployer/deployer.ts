@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pecan';
 import { ChangeFeed } from '../shared/change-feed.js';
-import { openDatabase } from '../shared/database.js';
+import { openDatabase, type Database } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import type { Notification } from '../shared/notification.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
@@ -36,6 +36,9 @@ export interface Deployer {
   stopping: AbortSignal;
   /** After a commit that started a lifecycle: work on it and send its notification now. */
   wake(): void;
+  /** Ends the event streams and stops the workers (after the work in hand); the app still answers. */
+  quiesce(): Promise<void>;
+  /** Quiesces, then closes the driver, the sender and the database. */
   stop(): Promise<void>;
 }
 
@@ -45,12 +48,29 @@ export interface DeployerOptions {
   start?: boolean;
 }
 
+/**
+ * Several processes starting on a new database at once (`pecan serve --workers 4`) race to
+ * create the tables, and the losers fail; each tries again after a moment, and then finds
+ * the migrations done. A migration that is wrong fails every attempt.
+ */
+async function migrate(database: Database<DeployerDatabase>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database, deployerMigrations);
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 export async function createDeployer(
   settings: DeployerSettings,
   options: DeployerOptions = {},
 ): Promise<Deployer> {
   const database = openDatabase<DeployerDatabase>(settings.database);
-  await migrateToLatest(database, deployerMigrations);
+  await migrate(database);
   const { db } = database;
   const { logger } = options;
   const driver = createDriver(settings.driver, db);
@@ -106,7 +126,15 @@ export async function createDeployer(
     reconciler.start();
     dispatcher.start();
   }
+  let quiesced: Promise<void> | null = null;
   let stopped: Promise<void> | null = null;
+  const quiesce = () => {
+    quiesced ??= (async () => {
+      stopController.abort();
+      await Promise.all([reconciler.stop(), dispatcher.stop()]);
+    })();
+    return quiesced;
+  };
   return {
     settings,
     db,
@@ -121,10 +149,10 @@ export async function createDeployer(
       reconciler.wake();
       dispatcher.wake();
     },
+    quiesce,
     stop() {
       stopped ??= (async () => {
-        stopController.abort();
-        await Promise.all([reconciler.stop(), dispatcher.stop()]);
+        await quiesce();
         await Promise.all([driver.close(), sender.close()]);
         await db.destroy();
       })();

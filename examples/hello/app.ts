@@ -54,8 +54,8 @@ export class RootController {
     return 'Welcome to pecan. Try /hello/you, /hello?name=you, /books/ or /books/1/title';
   }
 
-  // GET /hello/ann or /hello?name=ann
-  @expose() hello(name = 'world') {
+  // GET /hello/ann or /hello?name=ann: it echoes the client's input, so plain text, not HTML.
+  @expose({ contentType: 'text/plain' }) hello(name = 'world') {
     return `Hello, ${name}!`;
   }
 

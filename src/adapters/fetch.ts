@@ -6,6 +6,8 @@ import { readFetchBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { lastForward } from '../core/forward.js';
 import { fetchObserver } from './fetch-observers.js';
+import { writeAccessRecord } from './access-log.js';
+import { assignRequestId } from './request-id.js';
 
 class FetchBodyReader implements BodyReader {
   readonly hasBody: boolean;
@@ -37,12 +39,16 @@ export async function handleFetch(
     headers: fetchRequest.headers,
     scriptName: app.basePath,
   });
+  if (app.requestIdHeader !== null) assignRequestId(request, app.requestIdHeader);
+  const started = app.accessLog === null ? 0 : performance.now();
   request.attachBody(new FetchBodyReader(fetchRequest), app.bodyLimit);
   const response = await handler(request);
   fetchObserver(fetchRequest)?.(lastForward(request));
+  if (app.requestIdHeader !== null) response.headers.set(app.requestIdHeader, request.id);
   const head = fetchRequest.method === 'HEAD';
+  let answer: Response;
   try {
-    return toFetchResponse(response, head, (error) =>
+    answer = toFetchResponse(response, head, (error) =>
       app.logger.error(
         `pecan: response body failed for ${request.method} ${request.rawPath}`,
         error,
@@ -56,11 +62,46 @@ export async function handleFetch(
       error,
     );
     const { contentType, body } = renderErrorBody(INTERNAL_ERROR, 'text');
-    return new Response(head ? null : body, {
-      status: 500,
-      headers: { 'Content-Type': contentType },
-    });
+    const headers = new Headers({ 'Content-Type': contentType });
+    if (app.requestIdHeader !== null) headers.set(app.requestIdHeader, request.id);
+    answer = new Response(head ? null : body, { status: 500, headers });
   }
+  if (app.accessLog !== null) logFetchAccess(app, request, response, answer, head, started);
+  return answer;
+}
+
+/**
+ * The access record of a Fetch exchange: the duration runs to the Response's creation (its
+ * body is read later, by the runtime), and the bytes are known for a body that is not a stream.
+ */
+function logFetchAccess(
+  app: App,
+  request: PecanRequest,
+  response: PecanResponse,
+  answer: Response,
+  head: boolean,
+  started: number,
+): void {
+  const body = response.body;
+  const bytes =
+    head || answer.body === null
+      ? 0
+      : typeof body === 'string'
+        ? Buffer.byteLength(body)
+        : body instanceof Uint8Array
+          ? body.byteLength
+          : undefined;
+  writeAccessRecord(app.accessLog!, {
+    method: request.method,
+    path:
+      request.queryString === '' ? request.rawPath : `${request.rawPath}?${request.queryString}`,
+    status: answer.status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    bytes,
+    requestId: app.requestIdHeader === null ? undefined : request.id,
+    remoteAddress: undefined,
+    httpVersion: undefined,
+  });
 }
 
 const INTERNAL_ERROR = { status: 500, title: 'Internal Server Error', detail: undefined };

@@ -11,6 +11,8 @@ import {
 import { PecanResponse } from '../core/response.js';
 import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
+import { trackNodeAccess } from './access-log.js';
+import { assignRequestId } from './request-id.js';
 
 /**
  * `request.headers` over Node's request. Node builds `req.headers` on first access, from
@@ -131,27 +133,38 @@ export function handleNode(
   res: ServerResponse,
 ): void {
   const request = nodeRequest(app, req);
+  // Request ids and the access log are off unless asked for: two checks on the hot path.
+  if (app.requestIdHeader !== null) assignRequestId(request, app.requestIdHeader);
+  if (app.accessLog !== null)
+    trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null);
   // The same object reads the headers and the body.
   request.attachBody(request.headers as NodeRequestParts, app.bodyLimit);
   let answer: PecanResponse | Promise<PecanResponse>;
   try {
     answer = handler(request);
   } catch (error) {
-    sendFailure(app, req, res, error);
+    sendFailure(app, request, req, res, error);
     return;
   }
   // A synchronous answer is written at once: no promise, no microtask hop.
-  if (answer instanceof PecanResponse) send(app, req, res, answer);
+  if (answer instanceof PecanResponse) send(app, request, req, res, answer);
   else
     answer.then(
-      (response) => send(app, req, res, response),
-      (error: unknown) => sendFailure(app, req, res, error),
+      (response) => send(app, request, req, res, response),
+      (error: unknown) => sendFailure(app, request, req, res, error),
     );
 }
 
-function send(app: App, req: IncomingMessage, res: ServerResponse, response: PecanResponse): void {
+function send(
+  app: App,
+  request: PecanRequest,
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: PecanResponse,
+): void {
   // A body refused for its size was left unread: the connection cannot be reused.
   if (response.status === 413) response.headers.set('Connection', 'close');
+  if (app.requestIdHeader !== null) response.headers.set(app.requestIdHeader, request.id);
   try {
     writeNode(res, response, req.method === 'HEAD', (error) =>
       app.logger.error(`pecan: response body failed for ${req.method} ${req.url}`, error),
@@ -159,19 +172,30 @@ function send(app: App, req: IncomingMessage, res: ServerResponse, response: Pec
   } catch (error) {
     // A header or status Node refuses to write (e.g. a non-Latin-1 value): never an
     // unhandled rejection, which would take the whole process down.
-    sendFailure(app, req, res, error);
+    sendFailure(app, request, req, res, error);
   }
 }
 
 /** The last resort when no response could be produced or written: a logged, opaque 500 (§8.3). */
-function sendFailure(app: App, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+function sendFailure(
+  app: App,
+  request: PecanRequest,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+): void {
   app.logger.error(`pecan: failed to send a response for ${req.method} ${req.url}`, error);
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const { contentType, body } = renderErrorBody(INTERNAL_ERROR, 'text');
-  res.writeHead(500, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  const headers: Record<string, string | number> = {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+  };
+  if (app.requestIdHeader !== null) headers[app.requestIdHeader] = request.id;
+  res.writeHead(500, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

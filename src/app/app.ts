@@ -67,6 +67,13 @@ export class App {
   readonly basePath: string;
   readonly bodyLimit: number;
   readonly defaultRenderer: string;
+  /**
+   * The request-id header (`X-Request-Id`), or null when ids are off. Set at the edge from the
+   * `requestId` option — `pecan serve` turns it on — and read by the adapters only.
+   */
+  requestIdHeader: string | null = null;
+  /** Where the adapters log each finished request, or null (set at the edge, like the above). */
+  accessLog: Logger | null = null;
   /** Internal: endpoints of pure attribute walks, by routing path (dispatch/route-memo.ts). */
   readonly routeMemo = new RouteMemo();
 

@@ -15,8 +15,10 @@ export function formatMainHelp(commands: readonly Command[]): string {
   for (const command of commands) text += row(command.name, command.summary);
   text += '\nOptions:\n';
   text += row('-h, --help', 'show this help and exit');
-  text += row('--version', "show pecan's version and exit");
-  text += '\nRun `pecan <command> --help` for the options of one command.\n';
+  text += row('-v, --version', "show pecan's version and exit");
+  text += row('--debug', 'print the stack trace of an error');
+  text +=
+    '\nRun `pecan help <command>` (or `pecan <command> --help`) for the options of one command.\n';
   return text;
 }
 
@@ -38,6 +40,7 @@ export function formatCommandHelp(command: Command): string {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
     text += row(flag, spec.help);
   }
+  text += row('--debug', 'print the stack trace of an error');
   text += row('-h, --help', 'show this help and exit');
   return text;
 }

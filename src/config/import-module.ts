@@ -32,6 +32,14 @@ export async function importSpecifier(specifier: string, baseDir: string): Promi
   }
 }
 
+/** The file a relative or absolute specifier names (as imported), else the specifier itself. */
+export function resolvedFile(specifier: string, baseDir: string): string {
+  if (specifier.startsWith('file:')) return fileURLToPath(specifier);
+  if (specifier.startsWith('.') || path.isAbsolute(specifier))
+    return sourceFileFor(path.resolve(baseDir, specifier));
+  return specifier;
+}
+
 /**
  * TypeScript sources import `./root.js` for `root.ts`: when the `.js` file is not there (the
  * project runs from source), its TypeScript twin is used.

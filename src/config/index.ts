@@ -4,7 +4,9 @@ export { defaultConfig, defaultSettings } from './defaults.js';
 export { conf, setConfig, resetConfig, type SetConfigOptions } from './global-config.js';
 export { loadConfig, getConfPathFromEnv, configFromObject } from './load-config.js';
 export { loadApp, deploy, type LoadedApp } from './load-app.js';
-export { createLogger, isLogger } from './create-logger.js';
+export { createLogger, isLogger } from '../logging/create-logger.js';
+export { createAccessLogger, ACCESS_LOGGER } from '../logging/access-logger.js';
+export { ConfigError } from './config-error.js';
 export {
   defineConfig,
   type ConfigInput,
@@ -18,4 +20,4 @@ export type {
   LogLevel,
   LogRecord,
   LogStream,
-} from './logging-settings.js';
+} from '../logging/logging-settings.js';

@@ -7,8 +7,10 @@ import { makeApp, type PecanApp } from '../make-app.js';
 import type { AppOptions } from '../make-app.js';
 import { Config, type ConfigSource } from './config.js';
 import { conf, setConfig } from './global-config.js';
-import { createLogger } from './create-logger.js';
-import { importSpecifier } from './import-module.js';
+import { createLogger } from '../logging/create-logger.js';
+import { createAccessLogger } from '../logging/access-logger.js';
+import { ConfigError, importFailure } from './config-error.js';
+import { importSpecifier, resolvedFile, type ModuleRecord } from './import-module.js';
 import type { PecanConf } from './settings.js';
 
 /** An app built from a config; `config` is the global `conf` it was built from. */
@@ -41,10 +43,13 @@ async function buildApp(extra: Record<string, unknown>): Promise<PecanApp> {
   const appSection = conf.app instanceof Config ? conf.app : new Config();
   const modules = (appSection.modules ?? []) as unknown;
   if (!Array.isArray(modules))
-    throw new TypeError('app.modules must be an array of module specifiers');
+    throw new ConfigError(
+      conf.__file__,
+      `${conf.__file__}: app.modules must be an array of module specifiers, e.g. ['./app.js']`,
+    );
   // §12.5 step 2: the first module with a setupApp builds the app.
   for (const specifier of modules) {
-    const module = await importSpecifier(String(specifier), baseDir);
+    const module = await importNamed(String(specifier), baseDir, 'app.modules');
     // Pecan looked in the package's `app` module: `export * as app from './app.js'` works too.
     const setup = module.setupApp ?? module.setup_app ?? setupOf(module.app);
     if (typeof setup !== 'function') continue;
@@ -59,10 +64,15 @@ async function buildApp(extra: Record<string, unknown>): Promise<PecanApp> {
   }
   const root = appSection.root;
   if (root === undefined || root === null) {
-    throw new Error(
+    const problem =
       modules.length > 0
-        ? `No setupApp found in any of the configured app.modules (${modules.join(', ')}), and app.root is not set`
-        : 'The config sets neither app.root (the root controller) nor app.modules (with a setupApp)',
+        ? `no setupApp found in any of the configured app.modules (${modules.join(', ')}), and app.root is not set: export setupApp(config) from one of them, or set app.root`
+        : `the config sets neither app.root (the root controller) nor app.modules (with a setupApp): add app: { root: './controllers/root.js#RootController' }`;
+    throw new ConfigError(
+      conf.__file__,
+      conf.__file__ === ''
+        ? problem[0]!.toUpperCase() + problem.slice(1)
+        : `${conf.__file__}: ${problem}`,
     );
   }
   return makeApp(await resolveRoot(root, baseDir), appOptions(appSection));
@@ -74,10 +84,31 @@ async function resolveRoot(root: unknown, baseDir: string): Promise<unknown> {
   const hash = root.lastIndexOf('#');
   const specifier = hash === -1 ? root : root.slice(0, hash);
   const name = hash === -1 ? 'default' : root.slice(hash + 1);
-  const module = await importSpecifier(specifier, baseDir);
+  const module = await importNamed(specifier, baseDir, 'app.root');
   if (!(name in module) || module[name] === undefined)
-    throw new Error(`app.root: the module ${specifier} has no export named '${name}'`);
+    throw new ConfigError(
+      conf.__file__,
+      `app.root: the module ${specifier} has no export named '${name}' (export it, or name another after '#')`,
+    );
   return module[name];
+}
+
+/** Imports a module the config names; a missing file or a syntax error is a ConfigError. */
+async function importNamed(
+  specifier: string,
+  baseDir: string,
+  what: string,
+): Promise<ModuleRecord> {
+  try {
+    return await importSpecifier(specifier, baseDir);
+  } catch (error) {
+    throw importFailure(error, {
+      specifier,
+      file: resolvedFile(specifier, baseDir),
+      what,
+      configFile: conf.__file__,
+    });
+  }
 }
 
 /** §11.8: every `app` key is a makeApp option (unknown ones are ignored); `logging` is separate. */
@@ -89,6 +120,8 @@ function appOptions(appSection: Config): AppOptions {
   } = appSection.toDict() as AppOptions & Record<string, unknown>;
   if (conf.logging !== undefined && conf.logging !== null)
     options.logger = createLogger(conf.logging);
+  // `accessLog: true` in a config logs through its `logging` section.
+  if (options.accessLog === true) options.accessLog = createAccessLogger(conf.logging);
   return options;
 }
 

@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Config, isPlainObject } from './config.js';
 import { checkKey } from './config-keys.js';
+import { ConfigError, ConfigSyntaxError, importFailure } from './config-error.js';
 import { importFile, type ModuleRecord } from './import-module.js';
+
+// What a config file can be: a module (TypeScript or JavaScript) or JSON.
+const CONFIG_FILE = /\.(json|[cm]?[jt]s)$/;
 
 /**
  * Loads a config file into a new Config (only the file's values: no defaults). Without a path,
@@ -15,11 +19,25 @@ import { importFile, type ModuleRecord } from './import-module.js';
 export async function loadConfig(file?: string): Promise<Config> {
   const absolute = path.resolve(expandHome(file ?? getConfPathFromEnv()));
   // §11.1: the file must exist.
-  if (!isFile(absolute)) throw new Error(`\`${absolute}\` is not a file.`);
+  if (!isFile(absolute)) throw new ConfigError(absolute, `\`${absolute}\` is not a file.`);
+  if (!CONFIG_FILE.test(absolute)) {
+    throw new ConfigError(
+      absolute,
+      `${absolute} is not a config file: use a .ts, .js or .json file whose default export is defineConfig({ ... })`,
+    );
+  }
   const values = absolute.endsWith('.json')
     ? readJson(absolute)
-    : exportedValues(await importFile(absolute), absolute);
+    : exportedValues(await importConfigFile(absolute), absolute);
   return configFromObject(values, absolute);
+}
+
+async function importConfigFile(file: string): Promise<ModuleRecord> {
+  try {
+    return await importFile(file);
+  } catch (error) {
+    throw importFailure(error, { specifier: file, file, what: '', configFile: file });
+  }
 }
 
 /**
@@ -54,7 +72,8 @@ function exportedValues(module: ModuleRecord, file: string): object {
   if (!('default' in module)) return module;
   const value = module.default;
   if (value instanceof Config || isPlainObject(value)) return value;
-  throw new TypeError(
+  throw new ConfigError(
+    file,
     `${file} must export its configuration as an object: export default defineConfig({ ... })`,
   );
 }
@@ -64,10 +83,11 @@ function readJson(file: string): object {
   try {
     value = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    if (error instanceof SyntaxError) throw new SyntaxError(`${file}: ${error.message}`);
+    if (error instanceof SyntaxError)
+      throw new ConfigSyntaxError(file, `${file}: ${error.message}`, { cause: error });
     throw error;
   }
-  if (!isPlainObject(value)) throw new TypeError(`${file} must hold a JSON object`);
+  if (!isPlainObject(value)) throw new ConfigError(file, `${file} must hold a JSON object`);
   return value;
 }
 

@@ -5,7 +5,7 @@
 import type { AppOptions } from '../make-app.js';
 import type { Logger } from '../core/logger.js';
 import type { Config } from './config.js';
-import type { LoggingSettings } from './logging-settings.js';
+import type { LoggingSettings } from '../logging/logging-settings.js';
 
 /** `server`: where `pecan serve` listens. */
 export interface ServerSettings {

@@ -89,6 +89,7 @@ export class PecanRequest {
   private bodyLoading: Promise<Buffer> | null = null;
   private originValue: string | OriginParts;
   private contextValue: Record<string, unknown> | undefined = undefined;
+  private idValue: string | undefined = undefined;
   private queryValue: Params | undefined = undefined;
   private cookiesValue: Record<string, string> | undefined = undefined;
   private jsonValue: unknown = UNPARSED;
@@ -123,6 +124,19 @@ export class PecanRequest {
     return (this.originValue = `${origin.scheme}://${host}`);
   }
 
+  /**
+   * The request's id: the incoming `X-Request-Id` (or the app's `requestId` header) when the
+   * app honours one, else one generated on first use. Sent back in the response and written in
+   * the access log when the app's `requestId` option is on.
+   */
+  get id(): string {
+    return (this.idValue ??= globalThis.crypto.randomUUID());
+  }
+
+  set id(value: string) {
+    this.idValue = value;
+  }
+
   /** Per-request user data; carried over internal redirects (§7.3). */
   get context(): Record<string, unknown> {
     return (this.contextValue ??= {});
@@ -140,6 +154,8 @@ export class PecanRequest {
 
   /** Shares the body (read or not) of `other`, for an internal redirect of the same request. */
   inheritBody(other: PecanRequest): void {
+    // The same request, so the same id (read only if the first one had one).
+    this.idValue = other.idValue;
     this.body = other.body;
     this.bodySource = other.bodySource;
     this.bodyLimit = other.bodyLimit;

@@ -1,6 +1,7 @@
 import type { StaticOptions } from './static-files.js';
 import type { WrapApp } from './handler.js';
 import type { NodeMiddleware } from './node-middleware.js';
+import type { Logger } from '../core/logger.js';
 
 /** The `makeApp` options of the edge layers around the request story (§0.1). */
 export interface EdgeOptions {
@@ -20,4 +21,14 @@ export interface EdgeOptions {
   wrapApp?: WrapApp;
   /** Connect/Express-style `(req, res, next)` middleware around the Node entry point. */
   middleware?: NodeMiddleware[];
+  /**
+   * Request ids: `true` honours an incoming `X-Request-Id` (or makes one) and sends it back;
+   * a string names another header. The id is `request.id` and is in the access log.
+   */
+  requestId?: boolean | string;
+  /**
+   * One record per request (method, path, status, duration, bytes, request id): `true` writes
+   * JSON lines to stdout, or give a logger (pino or any `Logger`). See docs/deployment.md.
+   */
+  accessLog?: boolean | Logger;
 }

@@ -7,6 +7,7 @@ import * as pecan from '../../src/index.js';
 it('exports exactly the public names', () => {
   expect(Object.keys(pecan).sort()).toEqual([
     'Config',
+    'ConfigError',
     'HTTPError',
     'HookController',
     'PecanHook',
@@ -21,6 +22,7 @@ it('exports exactly the public names', () => {
     'afterCommit',
     'afterRollback',
     'conf',
+    'createAccessLogger',
     'createLogger',
     'defineConfig',
     'deploy',

@@ -44,6 +44,14 @@ describe('the direction of values', () => {
     expect(ids).toEqual([DIRECTION]);
   });
 
+  it('fails a value import from a layer above in src/make-app.ts (make-app → config)', async () => {
+    const ids = await ruleIds(
+      'src/make-app.ts',
+      "import { loadApp } from './config/load-app.js';\nexport const l = loadApp;\n",
+    );
+    expect(ids).toEqual([DIRECTION]);
+  });
+
   it('fails an import of the public surface from inside (hooks → index)', async () => {
     const ids = await ruleIds(
       'src/hooks/surface.ts',

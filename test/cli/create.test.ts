@@ -48,9 +48,9 @@ describe('pecan create', () => {
       'tsconfig.json',
     ]);
     const pkg = readJson(path.join(project, 'package.json'));
-    expect(pkg.name).toBe('myapp');
+    expect(pkg.name).toBe('my-app');
     expect(pkg.dependencies).toEqual({ pecan: `^${pecanVersion()}` });
-    expect(fs.readFileSync(path.join(project, 'README.md'), 'utf8')).toMatch(/^# myapp\n/);
+    expect(fs.readFileSync(path.join(project, 'README.md'), 'utf8')).toMatch(/^# my-app\n/);
   });
 
   it('prints its progress as Pecan does, then the next steps', async () => {
@@ -133,10 +133,46 @@ describe('pecan create', () => {
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
-  it('rejects a name with nothing left after normalising', async () => {
+  it('depends on pecan as the project it is run from does (a tarball path made absolute)', async () => {
+    fs.writeFileSync(
+      path.join(cwd, 'package.json'),
+      JSON.stringify({ dependencies: { pecan: 'file:vendor/pecan-0.1.0.tgz' } }),
+    );
+    expect(await runCli(['create', 'from-tarball'], fakeIO(cwd))).toBe(0);
+    expect(readJson(path.join(cwd, 'from-tarball', 'package.json')).dependencies).toEqual({
+      pecan: `file:${path.join(cwd, 'vendor', 'pecan-0.1.0.tgz')}`,
+    });
+  });
+
+  it('transliterates a name npm would refuse, and says so', async () => {
     const io = fakeIO(cwd);
-    expect(await runCli(['create', '++'], io)).toBe(1);
-    expect(io.stderrText).toContain('cannot make a package name from "++"');
+    expect(await runCli(['create', 'Café Crème!'], io)).toBe(0);
+    expect(readJson(path.join(cwd, 'Café Crème!', 'package.json')).name).toBe('cafe-creme');
+    expect(io.out[0]).toBe('The package is named "cafe-creme" (npm\'s rules for "Café Crème!")\n');
+    expect(io.stdoutText).toContain("\n  cd 'Café Crème!'\n");
+  });
+
+  it('does not mention the name when it is the folder name', async () => {
+    const io = fakeIO(cwd);
+    expect(await runCli(['create', 'My-App'], io)).toBe(0);
+    expect(io.stdoutText).not.toContain('The package is named');
+  });
+
+  it('rejects a reserved name or a Node.js module name, writing nothing', async () => {
+    for (const name of ['http', 'node_modules']) {
+      const io = fakeIO(cwd);
+      expect(await runCli(['create', name], io), name).toBe(1);
+      expect(io.stderrText).toContain(`"${name}" cannot be an npm package name`);
+    }
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  it('rejects a name with nothing left after normalising', async () => {
+    for (const name of ['++', 'тест', '_.']) {
+      const io = fakeIO(cwd);
+      expect(await runCli(['create', name], io), name).toBe(1);
+      expect(io.stderrText).toContain(`cannot make an npm package name from "${name}"`);
+    }
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 });

@@ -11,6 +11,35 @@ describe('the pecan program', () => {
     expect(pecanVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('prints the version for -v too', async () => {
+    const io = fakeIO(process.cwd());
+    expect(await runCli(['-v'], io)).toBe(0);
+    expect(io.stdoutText).toBe(`Pecan ${pecanVersion()}\n`);
+  });
+
+  it("prints one command's help for `pecan help <command>`", async () => {
+    const io = fakeIO(process.cwd());
+    expect(await runCli(['help', 'serve'], io)).toBe(0);
+    expect(io.stdoutText).toMatch(/^usage: pecan serve \[CONFIG\] \[options\]\n/);
+    expect(io.stdoutText).toContain('--workers N');
+    expect(io.stdoutText).toContain('--debug');
+  });
+
+  it('rejects `pecan help` of an unknown command with status 2', async () => {
+    const io = fakeIO(process.cwd());
+    expect(await runCli(['help', 'deploy'], io)).toBe(2);
+    expect(io.stderrText).toContain('pecan: error: unknown command "deploy"');
+  });
+
+  it('reports an unknown option before the command as an option, not a command', async () => {
+    for (const flag of ['--port', '-x', '--verbose']) {
+      const io = fakeIO(process.cwd());
+      expect(await runCli([flag, 'serve'], io), flag).toBe(2);
+      expect(io.stderrText).toContain(`pecan: error: unknown option "${flag}"`);
+      expect(io.stderrText).not.toContain('unknown command');
+    }
+  });
+
   it('prints the help without a command (Pecan ≥ 1.5.1), and for --help', async () => {
     for (const args of [[], ['--help'], ['-h']]) {
       const io = fakeIO(process.cwd());

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll, repoRoot, runWatched, servingPort } from './cli-process.js';
-import { get } from './http-get.js';
+import { freePort, get } from './http-get.js';
 
 const STEP_MS = 240_000;
 
@@ -52,7 +52,13 @@ beforeAll(async () => {
     fs.cpSync(path.join(repoRoot, entry), path.join(pkg, entry), { recursive: true });
   }
   const packed = JSON.parse(
-    await run('npm', ['pack', '--json', '--pack-destination', staging], pkg, STEP_MS),
+    // Built above: `prepare` (which builds in a full checkout) is not run on this partial copy.
+    await run(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', staging],
+      pkg,
+      STEP_MS,
+    ),
   ) as {
     filename: string;
   }[];
@@ -107,8 +113,49 @@ describe('pecan create → npm install → npm test → pecan serve', () => {
         expect(isHomePage(home.text)).toBe(true);
         serve.child.kill('SIGTERM');
         expect(await serve.exited(10_000)).toBe(0);
+
+        if (template === 'base') await runProductionBuild(project, isHomePage);
       },
-      STEP_MS,
+      2 * STEP_MS,
     );
   }
 });
+
+/**
+ * docs/deployment.md's production build, its commands as written and in order (only the port
+ * is a free one): every command in the docs must be one that works.
+ */
+async function runProductionBuild(project: string, isHomePage: (text: string) => boolean) {
+  const guide = fs.readFileSync(path.join(repoRoot, 'docs', 'deployment.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## The production build'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  const commands = block
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '');
+  const serveLine = commands.pop()!;
+  expect(serveLine).toMatch(/^NODE_ENV=production npx pecan serve dist\/config\.js --port 8080/);
+  for (const command of commands) {
+    const [program, ...args] = command.split(/\s+/);
+    await run(program!, args, project, STEP_MS);
+  }
+  expect(fs.existsSync(path.join(project, 'node_modules', 'typescript'))).toBe(false);
+  const port = await freePort();
+  // `npx pecan` runs node_modules/.bin/pecan: run that, so SIGTERM reaches pecan itself.
+  const [, , ...serveArgs] = serveLine
+    .replace('NODE_ENV=production ', '')
+    .replace('--port 8080', `--port ${port}`)
+    .split(/\s+/);
+  const serve = runWatched(path.join(project, 'node_modules', '.bin', 'pecan'), serveArgs, {
+    cwd: project,
+    env: { NODE_ENV: 'production' },
+  });
+  await serve.waitFor(/serving on/, 30_000);
+  const home = await get(port, '/');
+  expect(home.status).toBe(200);
+  expect(isHomePage(home.text)).toBe(true);
+  // Production: no debug page, and no static files (the proxy serves public/).
+  expect((await get(port, '/css/style.css')).status).toBe(404);
+  serve.child.kill('SIGTERM');
+  expect(await serve.exited(15_000)).toBe(0);
+}

@@ -12,6 +12,25 @@ const config = fileURLToPath(new URL('./fixtures/app/config.ts', import.meta.url
 
 afterEach(killAll);
 
+/** A GET with headers; resolves to the status and the response headers. */
+function request(
+  port: number,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port, path: target, headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error(`GET ${target} timed out`)));
+    req.on('error', reject);
+  });
+}
+
 describe('pecan serve', () => {
   it('prints the startup lines and serves on the address they name', async () => {
     const cli = runPecan(['serve', config]);
@@ -86,17 +105,53 @@ describe('pecan serve', () => {
     }
   });
 
-  it('logs a line per request: info for a 200, warn for a 404', async () => {
+  it('logs each request as a JSON record with separate fields: info for a 200, warn for a 404', async () => {
     const cli = runPecan(['serve', config]);
     const port = await servingPort(cli);
-    await get(port, '/');
-    await get(port, '/missing');
-    await cli.waitFor(/INFO +\[pecan\.commands\.serve\] 127\.0\.0\.1 "GET \/ HTTP\/1\.1" 200/);
-    await cli.waitFor(
-      /WARN +\[pecan\.commands\.serve\] 127\.0\.0\.1 "GET \/missing HTTP\/1\.1" 404/,
-      10_000,
-      'stderr',
+    const ok = await request(port, '/', { 'X-Request-Id': 'from-the-proxy-42' });
+    expect(ok.headers['x-request-id']).toBe('from-the-proxy-42');
+    const missing = await request(port, '/missing');
+    const generated = missing.headers['x-request-id'];
+    expect(generated).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+
+    const line200 = await cli.waitFor(/^\{.*"status":200.*\}$/m);
+    expect(JSON.parse(line200[0])).toMatchObject({
+      level: 'info',
+      name: 'pecan.access',
+      method: 'GET',
+      path: '/',
+      status: 200,
+      bytes: 2,
+      requestId: 'from-the-proxy-42',
+      remoteAddress: '127.0.0.1',
+      httpVersion: '1.1',
+    });
+    expect(typeof JSON.parse(line200[0]).durationMs).toBe('number');
+    const line404 = await cli.waitFor(/^\{.*"status":404.*\}$/m, 10_000, 'stderr');
+    expect(JSON.parse(line404[0])).toMatchObject({
+      level: 'warn',
+      path: '/missing',
+      status: 404,
+      requestId: generated,
+    });
+  });
+
+  it('replaces an incoming request id that is not a plain token', async () => {
+    const cli = runPecan(['serve', config]);
+    const port = await servingPort(cli);
+    const res = await request(port, '/', { 'X-Request-Id': 'x'.repeat(300) });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('warns when the debug page would be served to other machines', async () => {
+    const debugConfig = path.join(path.dirname(config), 'debug-config.ts');
+    const cli = runPecan(['serve', debugConfig, '--host', '0.0.0.0']);
+    await cli.waitFor(/debug mode is on and the server listens on 0\.0\.0\.0/, 10_000, 'stderr');
+    const local = runPecan(['serve', debugConfig, '--host', '127.0.0.1']);
+    await servingPort(local);
+    expect(local.stderr()).not.toContain('debug mode is on');
   });
 
   it('on SIGTERM lets the in-flight request finish, refuses new connections, and exits 0', async () => {

@@ -109,11 +109,39 @@ describe('createLogger', () => {
     logger.error('Unhandled error', error);
     logger.info('plain');
     logger.warn('several', 1, 2);
+    logger.info('user created', { userId: 7 });
+    logger.error('failed', error, { userId: 7 });
     expect(calls).toEqual([
       ['child', { name: 'pecan' }],
       ['error', { err: error }, 'Unhandled error'],
       ['info', 'plain'],
       ['warn', { details: [1, 2] }, 'several'],
+      // A last plain object is pino's merge object: its keys are the record's fields.
+      ['info', { userId: 7 }, 'user created'],
+      ['error', { userId: 7, err: error }, 'failed'],
     ]);
+  });
+
+  it('writes the fields of a call as top-level keys of a JSON line', () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { level: 'info', format: 'json', stream: { write: (line: string) => lines.push(line) } },
+      'myapp',
+    );
+    logger.info('user created', { userId: 7, plan: 'free' });
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(record).toMatchObject({ level: 'info', name: 'myapp', msg: 'user created', userId: 7 });
+    expect(record.plan).toBe('free');
+    expect(record).not.toHaveProperty('details');
+  });
+
+  it('prints the fields after the message in the text format', () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+      'myapp',
+    );
+    logger.info('user created', { userId: 7 });
+    expect(lines[0]).toMatch(/ INFO +\[myapp\] user created \{ userId: 7 \}\n$/);
   });
 });

@@ -152,6 +152,10 @@ describeAdapters('deployer REST API', ({ client: clientFor }) => {
     const either = (await client.get('/v1/deployments?status=CREATE_COMPLETE,CREATE_IN_PROGRESS'))
       .json as any;
     expect(either.deployments).toHaveLength(2);
+    const repeated = (
+      await client.get('/v1/deployments?status=CREATE_COMPLETE&status=CREATE_IN_PROGRESS')
+    ).json as any;
+    expect(repeated.deployments).toHaveLength(2);
     const sites = (await client.get('/v1/deployments?app=static-site')).json as any;
     expect(sites.deployments.map((d: any) => d.id)).toEqual([b.id]);
   });

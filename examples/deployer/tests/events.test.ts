@@ -35,7 +35,10 @@ describe('GET /v1/deployments/events', () => {
     );
 
   it('streams each timeline event with the deployment as it is now', async () => {
-    const response = await app.fetch(new Request('http://x/v1/deployments/events'));
+    // What a browser's EventSource sends.
+    const response = await app.fetch(
+      new Request('http://x/v1/deployments/events', { headers: { accept: 'text/event-stream' } }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     setTimeout(() => void post('site'), 100); // after the stream has learned where "now" is

@@ -220,7 +220,7 @@ describe('Reconciler', () => {
     const second = reconciler();
     for (let i = 0; i < 10; i++) {
       await Promise.all([first.runDue(), second.runDue()]);
-      now += 60_001; // past the lease: each round either process may take the deployment
+      now += 15_001; // past the lease: each round either process may take the deployment
     }
     expect((await getDeployment(db, id)).status).toBe('CREATE_COMPLETE');
     expect(await eventTypes()).toEqual(['deployment.create.start', 'deployment.create.end']);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { CliError, type Command } from '../command.js';
 import { pecanVersion } from '../version.js';
 import type { CopyOptions } from './copy-dir.js';
-import { builtinScaffolds, DEFAULT_SCAFFOLD, normalizePkgName } from './scaffold.js';
+import { packageNameFor } from './package-name.js';
+import { pecanDependency } from './pecan-dependency.js';
+import { builtinScaffolds, DEFAULT_SCAFFOLD } from './scaffold.js';
 
 /** What `create` needs of a scaffold (tests pass fakes, as Pecan's `TestCreateCommand` does). */
 export interface ScaffoldLike {
@@ -11,7 +13,9 @@ export interface ScaffoldLike {
 }
 
 /** `pecan create NAME [TEMPLATE]` over a set of scaffolds (§12.2). */
-export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>): Command {
+export function makeCreateCommand(
+  scaffolds: (cwd: string) => Record<string, ScaffoldLike>,
+): Command {
   return {
     name: 'create',
     summary: 'Creates the file layout for a new pecan project',
@@ -19,7 +23,7 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
       {
         name: 'NAME',
         required: true,
-        help: 'the new project folder (package name: NAME lower-cased, only a-z 0-9 _)',
+        help: 'the new project folder; the package is named after it (lower-case, npm rules)',
       },
       {
         name: 'TEMPLATE',
@@ -42,7 +46,7 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
         throw new CliError(`two templates given: "${positional}" and --template "${flag}"`, 2);
       }
       const template = flag ?? positional ?? DEFAULT_SCAFFOLD;
-      const available = scaffolds();
+      const available = scaffolds(io.cwd);
       const scaffold = Object.hasOwn(available, template) ? available[template] : undefined;
       if (scaffold === undefined) {
         throw new CliError(
@@ -52,11 +56,12 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
       }
       const dest = path.resolve(io.cwd, name);
       checkDestination(dest);
-      if (normalizePkgName(path.basename(dest)) === '') {
-        throw new CliError(
-          `cannot make a package name from "${path.basename(dest)}": use letters, digits or _`,
-        );
-      }
+      const folder = path.basename(dest);
+      const named = packageNameFor(folder);
+      if ('error' in named) throw new CliError(named.error);
+      // Never renamed silently: say what the package is called when it is not the folder's name.
+      if (named.name !== folder.toLowerCase())
+        io.stdout(`The package is named "${named.name}" (npm's rules for "${folder}")\n`);
       const created = scaffold.copyTo(dest, {
         out: (line) => io.stdout(`${line}\n`),
         intoEmpty: true,
@@ -65,12 +70,17 @@ export function makeCreateCommand(scaffolds: () => Record<string, ScaffoldLike>)
       const where = path.relative(io.cwd, dest) || '.';
       io.stdout(
         `\nCreated ${where} from the "${template}" template. Next:\n` +
-          (where === '.' ? '' : `  cd ${where}\n`) +
+          (where === '.' ? '' : `  cd ${shellWord(where)}\n`) +
           '  npm install\n  npm test\n  npm start          # builds, then serves on http://127.0.0.1:8080/\n',
       );
       return 0;
     },
   };
+}
+
+/** A path as one shell word: quoted when it holds spaces or shell characters. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** §12.2: Pecan prints "… already exists" and stops; we say so as an error (an empty folder is fine). */
@@ -86,4 +96,6 @@ function checkDestination(dest: string): void {
     throw new CliError(`${dest} already exists and is not empty`);
 }
 
-export const createCommand = makeCreateCommand(() => builtinScaffolds(pecanVersion()));
+export const createCommand = makeCreateCommand((cwd) =>
+  builtinScaffolds(pecanVersion(), pecanDependency(cwd, pecanVersion())),
+);

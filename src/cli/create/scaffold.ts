@@ -4,13 +4,7 @@ import { copyDir, type CopyOptions, type Variables } from './copy-dir.js';
 
 export const DEFAULT_SCAFFOLD = 'base';
 
-// §12.2: the package name keeps only [a-zA-Z0-9_], lower-cased.
-const BAD_CHARS = /[^a-zA-Z0-9_]/g;
-
-/** Pecan's `normalize_pkg_name`: `My-App` → `myapp`. */
-export function normalizePkgName(name: string): string {
-  return name.toLowerCase().replace(BAD_CHARS, '');
-}
+import { packageNameFor } from './package-name.js';
 
 /**
  * A project template (Pecan's `PecanScaffold`): a directory copied by `copyDir` with the
@@ -25,12 +19,15 @@ export class Scaffold {
   ) {}
 
   /**
-   * Copies the template to `dest` (a path). The package name is the normalised last segment of
-   * the path (Pecan normalises the whole argument, so `apps/blog` became `appsblog`).
+   * Copies the template to `dest` (a path). The package name comes from the last segment of
+   * the path (Pecan normalised the whole argument, so `apps/blog` became `appsblog`); the
+   * caller has checked that it makes one.
    */
   copyTo(dest: string, options: CopyOptions): boolean {
     const outputDir = path.resolve(dest);
-    const variables = { ...this.variables, package: normalizePkgName(path.basename(outputDir)) };
+    const named = packageNameFor(path.basename(outputDir));
+    if ('error' in named) throw new Error(named.error);
+    const variables = { ...this.variables, package: named.name };
     return copyDir(this.dir, outputDir, variables, options);
   }
 }
@@ -42,8 +39,11 @@ const SCAFFOLDS_DIR = fileURLToPath(new URL('../../../scaffolds/', import.meta.u
  * The built-in scaffolds (Pecan's `pecan.scaffold` entry points). `+dot+` names dot-files:
  * npm leaves a `.gitignore` out of the published package.
  */
-export function builtinScaffolds(pecanVersion: string): Record<string, Scaffold> {
-  const variables = { pecan_version: pecanVersion, dot: '.' };
+export function builtinScaffolds(
+  pecanVersion: string,
+  pecanDependency = `^${pecanVersion}`,
+): Record<string, Scaffold> {
+  const variables = { pecan_version: pecanVersion, pecan_dependency: pecanDependency, dot: '.' };
   return {
     base: new Scaffold(path.join(SCAFFOLDS_DIR, 'base'), variables),
     'rest-api': new Scaffold(path.join(SCAFFOLDS_DIR, 'rest-api'), variables),

@@ -4,7 +4,8 @@ import { CliError, type CliIO, type Command, type OptionValues } from '../comman
 import { CONFIG_ARGUMENT, resolveConfigPath } from '../config-path.js';
 import { runPrimary } from './cluster-primary.js';
 import { runReloader } from './reloader.js';
-import { parsePort, resolveAddress, servingLine } from './server-address.js';
+import type { Logger } from '../../core/logger.js';
+import { isLoopback, parsePort, resolveAddress, servingLine } from './server-address.js';
 import { exitOnSignals } from './shutdown.js';
 import { boundPort, startServer } from './start-server.js';
 
@@ -64,23 +65,38 @@ function childArgs(configPath: string, values: OptionValues): string[] {
   return args;
 }
 
+/** The debug page shows source and stack traces: only to this machine, or loudly. */
+function warnIfDebugIsExposed(debug: boolean, host: string, logger: Logger): void {
+  if (debug && !isLoopback(host))
+    logger.warn(
+      `debug mode is on and the server listens on ${host}: anyone who can reach it sees the debug ` +
+        'page (source code, stack traces). Turn app.debug off, or listen on 127.0.0.1.',
+    );
+}
+
 /** One process serving the app: load, listen, announce, drain on SIGTERM/SIGINT. */
 async function serveOne(configPath: string, settings: ServeSettings, io: CliIO): Promise<number> {
   // The framework loads only now: `pecan --help` and `pecan create` stay light.
-  const [{ loadProject }, { createLogger }] = await Promise.all([
+  const [{ loadProject }, { createAccessLogger, createLogger }] = await Promise.all([
     import('../load-project.js'),
     import('../../config/index.js'),
   ]);
   const { conf, app } = await loadProject(configPath);
+  // What a served app needs to be observed: request ids and the access log, unless the config
+  // turns them off (an app built by setupApp gets them too).
+  const appSection = conf.app as { requestId?: unknown; accessLog?: unknown } | undefined;
+  if (appSection?.requestId !== false) app.app.requestIdHeader ??= 'X-Request-Id';
+  if (appSection?.accessLog !== false) app.app.accessLog ??= createAccessLogger(conf.logging);
   const address = resolveAddress(
     conf.server as { host?: unknown; port?: unknown } | undefined,
     settings,
   );
-  const server = await startServer(
-    app,
-    address,
+  warnIfDebugIsExposed(
+    app.app.debug,
+    address.host,
     createLogger(conf.logging, 'pecan.commands.serve'),
   );
+  const server = await startServer(app, address);
   exitOnSignals(server, settings.shutdownTimeoutMs, io);
   if (cluster.isPrimary && process.connected) {
     // A `--reload` child: when the reloader is gone, even killed with SIGKILL, stop too.

@@ -53,3 +53,8 @@ export function servingLine(host: string, port: number): string {
   }
   return `serving on http://${urlHost(host)}:${port}`;
 }
+
+/** Whether only this machine can connect to `host` (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

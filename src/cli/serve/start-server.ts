@@ -1,22 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../core/logger.js';
 import { CliError } from '../command.js';
-import { logAccess } from './access-log.js';
 import type { ServerAddress } from './server-address.js';
 
-/**
- * An HTTP server for the app, listening on `address`. The access log listener goes first, so
- * its `finish` handler is in place before the app can answer.
- */
+/** An HTTP server for the app (which logs its own requests), listening on `address`. */
 export async function startServer(
   app: http.RequestListener,
   address: ServerAddress,
-  accessLogger: Logger,
 ): Promise<http.Server> {
-  const server = http.createServer();
-  logAccess(server, accessLogger);
-  server.on('request', app);
+  const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(address.port, address.host, () => {

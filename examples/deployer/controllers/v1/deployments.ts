@@ -74,7 +74,7 @@ export class DeploymentsController extends RestController {
    * GET /v1/deployments/events: server-sent events, one `deployment` event per timeline event
    * (of every process sharing the database), carrying the deployment as it is now.
    */
-  @expose() getEvents() {
+  @expose({ contentType: 'text/event-stream' }) getEvents() {
     const { events, stopping, db } = deployer();
     return eventStream(events, {
       signal: stopping,

@@ -4,7 +4,8 @@
  */
 import { inspect } from 'node:util';
 import type { Logger } from '../core/logger.js';
-import type { Config } from './config.js';
+import type { Config } from '../config/config.js';
+import { SHOWN_IN_MESSAGE, splitFields, type LogFields } from './log-fields.js';
 import {
   levelRank,
   normaliseLevel,
@@ -44,8 +45,16 @@ export function createLogger(
     logger[method] =
       levelRank(method) < levelRank(level)
         ? () => {}
-        : (message, ...details) => {
-            const line = format({ level: method, name, message, details, time: new Date() });
+        : (message, ...given) => {
+            const { fields, rest: details } = splitFields(given);
+            const line = format({
+              level: method,
+              name,
+              message,
+              details,
+              fields,
+              time: new Date(),
+            });
             streamFor(settings.stream, method).write(`${line}\n`);
           };
   }
@@ -83,21 +92,28 @@ function pickFormat(format: LoggingSettings['format']): (record: LogRecord) => s
 
 /** Like the scaffold's "simple" formatter: `time LEVEL [name] message`. */
 function formatText(record: LogRecord): string {
-  const details = record.details
+  const fields = record.fields as LogFields | undefined;
+  const shown = fields === undefined || fields[SHOWN_IN_MESSAGE] === true ? [] : [fields];
+  const details = [...record.details, ...shown]
     .map((detail) => ` ${typeof detail === 'string' ? detail : inspect(detail)}`)
     .join('');
   const level = record.level.toUpperCase().padEnd(5);
   return `${record.time.toISOString()} ${level} [${record.name}] ${record.message}${details}`;
 }
 
+/** One object per line; the fields are top-level keys, as in pino's output. */
 function formatJson(record: LogRecord): string {
-  return JSON.stringify({
+  const line: Record<string, unknown> = {
     time: record.time.toISOString(),
     level: record.level,
     name: record.name,
     msg: record.message,
-    ...(record.details.length > 0 ? { details: record.details.map(plainDetail) } : {}),
-  });
+  };
+  // The record's own keys come first and are never replaced by a field of the same name.
+  for (const [key, value] of Object.entries(record.fields ?? {}))
+    if (!(key in line)) line[key] = value;
+  if (record.details.length > 0) line.details = record.details.map(plainDetail);
+  return JSON.stringify(line);
 }
 
 function plainDetail(detail: unknown): unknown {
@@ -130,10 +146,13 @@ function adaptLogger(logger: Logger, name: string): Logger {
   const call =
     (method: Method) =>
     (message: string, ...details: unknown[]) => {
-      if (details.length === 0) child[method](message);
-      else if (details.length === 1 && details[0] instanceof Error)
-        child[method]({ err: details[0] }, message);
-      else child[method]({ details }, message);
+      const { fields, rest } = splitFields(details);
+      if (rest.length === 0) {
+        if (fields === undefined) child[method](message);
+        else child[method](fields, message);
+      } else if (rest.length === 1 && rest[0] instanceof Error)
+        child[method]({ ...fields, err: rest[0] }, message);
+      else child[method]({ ...fields, details: rest }, message);
     };
   return { error: call('error'), warn: call('warn'), info: call('info'), debug: call('debug') };
 }

@@ -14,6 +14,8 @@ export interface LogRecord {
   name: string;
   message: string;
   details: unknown[];
+  /** Structured fields: a plain object given as the call's last detail (see log-fields.ts). */
+  fields: Record<string, unknown> | undefined;
   time: Date;
 }
 
