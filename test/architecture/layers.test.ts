@@ -44,10 +44,10 @@ describe('the direction of values', () => {
     expect(ids).toEqual([DIRECTION]);
   });
 
-  it('fails a value import from a layer above in src/make-app.ts (make-app → config)', async () => {
+  it('fails a value import from a layer above in src/make-app.ts (make-app → testing)', async () => {
     const ids = await ruleIds(
       'src/make-app.ts',
-      "import { loadApp } from './config/load-app.js';\nexport const l = loadApp;\n",
+      "import { CookieJar } from './testing/cookie-jar.js';\nexport const j = CookieJar;\n",
     );
     expect(ids).toEqual([DIRECTION]);
   });
