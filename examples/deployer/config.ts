@@ -44,7 +44,9 @@ export default defineConfig({
     modules: ['./app.js'],
     staticRoot: '${confdir}/public',
     templatePath: '${confdir}/templates',
-    debug: true,
+    // Debug pages, and static files served by pecan itself: for development. In production
+    // (NODE_ENV=production) the front web server serves public/, as Apache does for Pecan.
+    debug: process.env.NODE_ENV !== 'production',
     errors: {
       404: '/error/404',
     },

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pecan';
 import { ChangeFeed } from '../shared/change-feed.js';
-import { openDatabase, type Database } from '../shared/database.js';
+import { openDatabase } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import type { Notification } from '../shared/notification.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
@@ -48,29 +48,12 @@ export interface DeployerOptions {
   start?: boolean;
 }
 
-/**
- * Several processes starting on a new database at once (`pecan serve --workers 4`) race to
- * create the tables, and the losers fail; each tries again after a moment, and then finds
- * the migrations done. A migration that is wrong fails every attempt.
- */
-async function migrate(database: Database<DeployerDatabase>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(database, deployerMigrations);
-      return;
-    } catch (error) {
-      if (attempt === 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
-}
-
 export async function createDeployer(
   settings: DeployerSettings,
   options: DeployerOptions = {},
 ): Promise<Deployer> {
   const database = openDatabase<DeployerDatabase>(settings.database);
-  await migrate(database);
+  await migrateToLatest(database, deployerMigrations);
   const { db } = database;
   const { logger } = options;
   const driver = createDriver(settings.driver, db);

@@ -14,7 +14,28 @@ export interface DialectMigration {
 /** Migrations by name; names sort in the order they run (`001-outbox`, `002-deployments`, …). */
 export type Migrations = Record<string, DialectMigration>;
 
+/**
+ * Brings the schema up to date. Several processes of one service may start at once (`pecan
+ * serve --workers`, Passenger): on SQLite, Kysely's migration lock holds only within a process,
+ * so a process that loses the race (a table already made by another, the file locked) waits a
+ * moment and tries again, and then finds the migrations done.
+ */
 export async function migrateToLatest(
+  database: Database<any>,
+  migrations: Migrations,
+  attempts = 5,
+): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(database, migrations);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+async function migrateOnce(
   { db, dialect }: Database<any>,
   migrations: Migrations,
 ): Promise<string[]> {

@@ -21,7 +21,11 @@ export interface EventStreamOptions<Row> {
   signal?: AbortSignal;
 }
 
-/** Sets the response up for SSE and returns the stream; call it from a controller. */
+/**
+ * Sets the response up for SSE and returns the stream; call it from a controller exposed as
+ * `@expose({ contentType: 'text/event-stream' })`: a browser's EventSource sends
+ * `Accept: text/event-stream`, which an endpoint that offers only text/html answers with 406.
+ */
 export function eventStream<Row extends { id: number }>(
   feed: ChangeFeed<Row>,
   options: EventStreamOptions<Row>,

@@ -30,7 +30,7 @@ afterEach(() => {
 
 async function serve(feed: ChangeFeed<Row>, signal?: AbortSignal) {
   class Root {
-    @expose() events() {
+    @expose({ contentType: 'text/event-stream' }) events() {
       return eventStream(feed, {
         toEvent: (row) => ({ event: 'note', data: row }),
         heartbeatMs: 50,
