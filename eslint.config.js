@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -10,6 +12,8 @@ export default tseslint.config(
       'bench/results/**',
       'bench/.build/**',
       'test/.doc-examples/**',
+      // Broken on purpose; linted by test/architecture/ alone.
+      'test/fixtures/architecture/**',
     ],
   },
   js.configs.recommended,
@@ -32,5 +36,24 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  // The direction of values (docs/architecture.md): one block per layer of src/.
+  ...layerRules(),
+  // Zero import cycles: a value import chain never comes back to where it started (type-only
+  // imports are not followed). The fixture proves the rule fires (test/architecture/).
+  {
+    files: ['src/**/*.ts', 'test/fixtures/architecture/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.js'],
+          extensionAlias: { '.js': ['.ts', '.js'] },
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
 );

@@ -1,6 +1,6 @@
 import './controller/metadata-polyfill.js';
 
-export { makeApp, type PecanApp } from './make-app.js';
+export { makeApp, type PecanApp, type AppOptions } from './make-app.js';
 export {
   Config,
   conf,
@@ -25,7 +25,7 @@ export {
   type LogRecord,
   type LogStream,
 } from './config/index.js';
-export { App, type AppOptions } from './core/app.js';
+export type { App } from './app/app.js';
 export { type PecanHandler, type WrapApp } from './middleware/handler.js';
 export { type NodeMiddleware } from './middleware/node-middleware.js';
 export { type StaticOptions } from './middleware/static-files.js';
@@ -38,17 +38,18 @@ export {
   type WhenOptions,
 } from './controller/expose.js';
 export { route } from './controller/route.js';
-export { RestController } from './dispatch/rest-controller.js';
+export { RestController } from './dispatch/rest/rest-controller.js';
 export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
+export type { PecanError, PecanErrorCode } from './core/pecan-errors.js';
 export { redirect, type RedirectOptions } from './core/redirect.js';
 export { request, response } from './core/context.js';
-export { PecanRequest, type RoutingState, type RequestHeaders } from './core/request.js';
+export type { PecanRequest, RoutingState, RequestHeaders } from './core/request.js';
 export { PecanResponse, type ResponseBody } from './core/response.js';
-export { ResponseHeaders } from './core/headers.js';
-export { State, type Arguments } from './core/state.js';
+export type { ResponseHeaders } from './core/headers.js';
+export type { State, Arguments } from './app/state.js';
 export { type Logger } from './core/logger.js';
 export { type CookieOptions } from './core/cookies.js';
-export { type UploadedFile } from './binding/body.js';
+export { type UploadedFile } from './core/body.js';
 export { PecanHook, type HooksOption } from './hooks/pecan-hook.js';
 export { HookController } from './hooks/hook-controller.js';
 export { TransactionHook, type TransactionCallback } from './hooks/transaction-hook.js';

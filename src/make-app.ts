@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type AppOptions } from './core/app.js';
+import { App, type AppCoreOptions } from './app/app.js';
 import { handleNode } from './adapters/node.js';
 import { handleFetch } from './adapters/fetch.js';
 import { buildHandler } from './middleware/build-handler.js';
 import { runNodeMiddleware } from './middleware/node-middleware.js';
 import { debugPage } from './middleware/debug-page.js';
-import { createAccessLogger } from './config/access-logger.js';
-import { createLogger, isLogger } from './config/create-logger.js';
+import type { EdgeOptions } from './middleware/edge-options.js';
+import { createAccessLogger } from './logging/access-logger.js';
+import { createLogger, isLogger } from './logging/create-logger.js';
 import type { Logger } from './core/logger.js';
+
+/** `makeApp`'s options: the app's own (the request story) and the edge's (the layers around it). */
+export interface AppOptions extends AppCoreOptions, EdgeOptions {}
 
 /** A pecan application: a Node request listener that also answers Fetch requests. */
 export interface PecanApp {
@@ -22,17 +26,18 @@ export interface PecanApp {
  * Builds the app around a root controller (an instance, or a class to instantiate):
  * `http.createServer(makeApp(new RootController()))` or `await app.fetch(request)`.
  */
-export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
+export function makeApp(root: unknown, given: AppOptions = {}): PecanApp {
+  const options = camelCaseKeys(given);
   const app = new App(root, options);
   // §0.1 step 5: the debug page answers unhandled errors, in debug mode only.
   if (app.debug) app.unhandledPage = debugPage;
-  app.requestIdHeader = requestIdHeader(app.options.requestId);
-  app.accessLog = accessLogger(app.options.accessLog);
+  app.requestIdHeader = requestIdHeader(options.requestId);
+  app.accessLog = accessLogger(options.accessLog);
   // The edge layers around the lifecycle (§0.1), shared by both entry points.
-  const handler = buildHandler(app);
+  const handler = buildHandler(app, options);
   const serve = (req: IncomingMessage, res: ServerResponse): void =>
     handleNode(app, handler, req, res);
-  const middleware = app.options.middleware ?? [];
+  const middleware = options.middleware ?? [];
   // Connect-style middleware wraps the Node entry point only: it needs Node's req/res.
   const listener = middleware.length > 0 ? runNodeMiddleware(middleware, serve, app.logger) : serve;
   let warned = middleware.length === 0;
@@ -46,6 +51,15 @@ export function makeApp(root: unknown, options: AppOptions = {}): PecanApp {
     },
     app,
   });
+}
+
+/** DESIGN §5.1: Pecan's snake_case option names (`force_canonical`) are aliases. */
+function camelCaseKeys(options: AppOptions): AppOptions {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    result[key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
+  }
+  return result as AppOptions;
 }
 
 /** `requestId: true` → `X-Request-Id`; a string names the header; anything else: no ids. */

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/logger.js';
 import type { PecanRequest } from '../core/request.js';
-import { SHOWN_IN_MESSAGE, type LogFields } from '../config/log-fields.js';
+import { SHOWN_IN_MESSAGE, type LogFields } from '../logging/log-fields.js';
 
 export interface AccessRecord {
   method: string;

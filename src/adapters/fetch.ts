@@ -1,4 +1,4 @@
-import type { App } from '../core/app.js';
+import type { App } from '../app/app.js';
 import type { AppHandler } from '../middleware/handler.js';
 import { PecanRequest, type BodyReader } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { App } from '../core/app.js';
+import type { App } from '../app/app.js';
 import type { AppHandler } from '../middleware/handler.js';
 import {
   PecanRequest,

@@ -1,7 +1,7 @@
 import { HTTPError } from '../core/errors.js';
-import type { Arguments } from '../core/state.js';
+import type { Arguments } from '../app/state.js';
 import type { Signature } from './signature.js';
-import type { Params } from './params.js';
+import type { Params } from '../core/params.js';
 import type { PecanRequest } from '../core/request.js';
 
 /**

@@ -1,7 +1,7 @@
 import { HTTPError } from '../core/errors.js';
 import type { PecanRequest } from '../core/request.js';
-import type { Params } from './params.js';
-import { isJsonType, parseMultipart } from './body.js';
+import type { Params } from '../core/params.js';
+import { isJsonType, parseMultipart } from '../core/body.js';
 
 /**
  * §2.1: the params a controller is bound from. GET takes the query string only; other methods

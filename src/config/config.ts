@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { canonicalKey, checkKey, childPath, isNativeDictPath } from './config-keys.js';
+import { isPlainObject } from '../core/is-plain-object.js';
 
 /** What a Config is built or updated from: a plain object, another Config, or `[key, value]` pairs. */
 export type ConfigSource =
@@ -210,17 +211,8 @@ function expandConfdir(value: string, file: string): string {
   return value.replace(CONFDIR, () => dir);
 }
 
-/** An object literal (or JSON object): what Pecan's configs write as a dict. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  // Module namespace objects also have a null prototype; they are not dicts (§11.1).
-  return (
-    proto === Object.prototype ||
-    (proto === null &&
-      (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] !== 'Module')
-  );
-}
+/** An object literal (or JSON object): what Pecan's configs write as a dict (core/is-plain-object.ts). */
+export { isPlainObject };
 
 function isSectionSource(value: unknown): value is ConfigSource {
   return value instanceof Config || isPlainObject(value);

@@ -4,8 +4,8 @@ export { defaultConfig, defaultSettings } from './defaults.js';
 export { conf, setConfig, resetConfig, type SetConfigOptions } from './global-config.js';
 export { loadConfig, getConfPathFromEnv, configFromObject } from './load-config.js';
 export { loadApp, deploy, type LoadedApp } from './load-app.js';
-export { createLogger, isLogger } from './create-logger.js';
-export { createAccessLogger, ACCESS_LOGGER } from './access-logger.js';
+export { createLogger, isLogger } from '../logging/create-logger.js';
+export { createAccessLogger, ACCESS_LOGGER } from '../logging/access-logger.js';
 export { ConfigError } from './config-error.js';
 export {
   defineConfig,
@@ -20,4 +20,4 @@ export type {
   LogLevel,
   LogRecord,
   LogStream,
-} from './logging-settings.js';
+} from '../logging/logging-settings.js';

@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import { makeApp, type PecanApp } from '../make-app.js';
-import type { AppOptions } from '../core/app.js';
+import type { AppOptions } from '../make-app.js';
 import { Config, type ConfigSource } from './config.js';
 import { conf, setConfig } from './global-config.js';
-import { createLogger } from './create-logger.js';
-import { createAccessLogger } from './access-logger.js';
+import { createLogger } from '../logging/create-logger.js';
+import { createAccessLogger } from '../logging/access-logger.js';
 import { ConfigError, importFailure } from './config-error.js';
 import { importSpecifier, resolvedFile, type ModuleRecord } from './import-module.js';
 import type { PecanConf } from './settings.js';

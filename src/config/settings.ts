@@ -2,10 +2,10 @@
  * The shape of a config file (§11, DESIGN §4): `server`, `app`, `logging` and any sections of
  * your own. Python-style snake_case keys (`static_root`) are accepted too (DESIGN §5.1).
  */
-import type { AppOptions } from '../core/app.js';
+import type { AppOptions } from '../make-app.js';
 import type { Logger } from '../core/logger.js';
 import type { Config } from './config.js';
-import type { LoggingSettings } from './logging-settings.js';
+import type { LoggingSettings } from '../logging/logging-settings.js';
 
 /** `server`: where `pecan serve` listens. */
 export interface ServerSettings {

@@ -1,6 +1,16 @@
 import './metadata-polyfill.js';
 import { readSignature, signatureFromArgs } from '../binding/signature.js';
 import { ensureMeta, getMeta, type ControllerMeta } from './meta.js';
+import {
+  segmentInvalidError,
+  segmentTypeError,
+  specialGenericError,
+  specialRouteError,
+  whenByNameError,
+  whenMethodError,
+  whenRouteError,
+  whenTargetError,
+} from '../core/pecan-errors.js';
 
 export interface ExposeOptions {
   /** Template for this content type: `'json'`, `'page.html'` (default engine) or `'engine:page.html'`. */
@@ -29,11 +39,9 @@ const SPECIAL = new Set(['_lookup', '_default', '_route']);
 const VALID_ROUTE = /^[A-Za-z0-9\-_$().~!,;:*+@=]+$/;
 
 export function validateRoute(route: unknown): asserts route is string {
-  if (typeof route !== 'string') throw new TypeError(`route must be a string, got ${typeof route}`);
+  if (typeof route !== 'string') throw segmentTypeError(route);
   if (!VALID_ROUTE.test(route) || route === '.' || route === '..') {
-    throw new Error(
-      `"${route}" is not a valid path segment: use letters, digits and - _ $ ( ) . ~ ! , ; : * + @ =`,
-    );
+    throw segmentInvalidError(route);
   }
 }
 
@@ -95,10 +103,10 @@ export function expose(
     if (context !== undefined && !isDecoratorContext(context)) context = undefined;
     const name = nameOf(fn, context);
     if (SPECIAL.has(name) && options.generic) {
-      throw new Error(`${name} cannot be a generic controller (§1.7)`);
+      throw specialGenericError(name);
     }
     if (options.route !== undefined) {
-      if (SPECIAL.has(name)) throw new Error(`${name} cannot have a custom route (§1.7)`);
+      if (SPECIAL.has(name)) throw specialRouteError(name);
       validateRoute(options.route);
     }
     const meta = addExposure(fn, name, options.template ?? null, options.contentType, options.args);
@@ -128,9 +136,9 @@ export const PENDING_WHEN = Symbol('pecan.pendingWhen');
  */
 export function when(generic: string | Function, options: WhenOptions): MethodDecorator {
   if (!options || typeof options.method !== 'string' || options.method === '') {
-    throw new TypeError('when() needs { method } (§3.5: the method is mandatory)');
+    throw whenMethodError();
   }
-  if ('route' in options) throw new Error('route is not allowed on @when handlers (§1.9)');
+  if ('route' in options) throw whenRouteError();
   const method = options.method.toUpperCase();
   return <F extends Function>(fn: F, context?: ClassMethodDecoratorContext): F => {
     if (context !== undefined && !isDecoratorContext(context)) context = undefined;
@@ -151,9 +159,7 @@ export function when(generic: string | Function, options: WhenOptions): MethodDe
       }
       metadata[PENDING_WHEN]!.push({ genericName: generic, method, fn, meta });
     } else {
-      throw new TypeError(
-        'when(name, …) by name only works as a decorator; pass the generic function instead',
-      );
+      throw whenByNameError();
     }
     return fn;
   };
@@ -167,9 +173,7 @@ export function registerHandler(
 ): void {
   const genericMeta = getMeta(generic);
   if (genericMeta === undefined || !genericMeta.generic) {
-    throw new Error(
-      `${meta.label}: @when target ${generic.name || '<anonymous>'} is not exposed with { generic: true }`,
-    );
+    throw whenTargetError(meta.label, generic.name || '<anonymous>');
   }
   (genericMeta.handlers ??= new Map()).set(method, { fn, meta });
 }

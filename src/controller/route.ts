@@ -1,5 +1,12 @@
 import { getMeta } from './meta.js';
 import { validateRoute } from './expose.js';
+import {
+  routeArgumentsError,
+  routeHandlerError,
+  routeNotExposedError,
+  routeParentError,
+  routeTakenError,
+} from '../core/pecan-errors.js';
 
 const manualRoutes = new WeakMap<Function, Map<string, unknown>>();
 
@@ -20,21 +27,20 @@ export function route(...args: unknown[]): unknown {
     const [segment, handler] = args;
     validateRoute(segment);
     const meta = getMeta(handler);
-    if (meta === undefined) throw new TypeError(`route(): ${String(handler)} is not exposed`);
+    if (meta === undefined) throw routeNotExposedError(handler);
     meta.route = segment;
     return handler;
   }
-  if (args.length !== 3) throw new TypeError(`route() takes 2 or 3 arguments, got ${args.length}`);
+  if (args.length !== 3) throw routeArgumentsError(args.length);
   const [parent, segment, handler] = args;
-  if (typeof parent !== 'function')
-    throw new TypeError('route(): the parent must be a controller class');
+  if (typeof parent !== 'function') throw routeParentError();
   validateRoute(segment);
   if (handler === null || (typeof handler !== 'object' && typeof handler !== 'function')) {
-    throw new TypeError('route(): the handler must be a controller or an exposed function');
+    throw routeHandlerError();
   }
   const existing = manualRoutes.get(parent);
   if (segment in parent.prototype || existing?.has(segment)) {
-    throw new Error(`${parent.name} already has an attribute named "${segment}"`);
+    throw routeTakenError(parent.name, segment);
   }
   if (existing) existing.set(segment, handler);
   else manualRoutes.set(parent, new Map([[segment, handler]]));

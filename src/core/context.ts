@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PromiseHooks } from 'node:v8';
 import type { PecanRequest } from './request.js';
 import type { PecanResponse } from './response.js';
-import type { State } from './state.js';
+import { contextUnboundError } from './pecan-errors.js';
 
 /**
  * Context locals (§7.1): `request` and `response` resolve to the current request's objects,
@@ -16,24 +16,33 @@ import type { State } from './state.js';
  * 20, more than all of pecan's own work). Runtimes without `v8.promiseHooks` (Bun, Deno,
  * workers behind `app.fetch`) use `AsyncLocalStorage`.
  */
+/**
+ * What the context holds for one request: its request and response. The app's `State` is one;
+ * the core knows no more of it than this, so it stays below the app (docs/architecture.md).
+ */
+export interface RequestScope {
+  request: PecanRequest;
+  response: PecanResponse;
+}
+
 export interface ContextLocals {
   /** Runs `fn(app, state)` with `state` as the current request (no closure on the hot path). */
-  run<A, T>(state: State, fn: (arg: A, state: State) => T, arg: A): T;
+  run<A, S extends RequestScope, T>(state: S, fn: (arg: A, state: S) => T, arg: A): T;
   /** The state of the request being handled, or undefined outside a request. */
-  current(): State | undefined;
+  current(): RequestScope | undefined;
   /** Stops tracking (tests only: the installed binding lives as long as the process). */
   stop(): void;
 }
 
 const CONTEXT = Symbol('pecan.context');
 
-type Tracked = Promise<unknown> & { [CONTEXT]?: State };
+type Tracked = Promise<unknown> & { [CONTEXT]?: RequestScope };
 
 export function promiseHookLocals(hooks: PromiseHooks): ContextLocals {
-  let current: State | undefined;
+  let current: RequestScope | undefined;
   // The states replaced by `before`, restored by the matching `after` (jobs nest, e.g. a
   // microtask drained while a promise job runs inside a hook of another library).
-  const outer: (State | undefined)[] = [];
+  const outer: (RequestScope | undefined)[] = [];
   const stop = hooks.createHook({
     init(promise) {
       if (current !== undefined) (promise as Tracked)[CONTEXT] = current;
@@ -62,7 +71,7 @@ export function promiseHookLocals(hooks: PromiseHooks): ContextLocals {
 }
 
 export function asyncLocalStorageLocals(): ContextLocals {
-  const storage = new AsyncLocalStorage<State>();
+  const storage = new AsyncLocalStorage<RequestScope>();
   return {
     run: (state, fn, arg) => storage.run(state, fn, arg, state),
     current: () => storage.getStore(),
@@ -95,46 +104,46 @@ export function contextLocals(): ContextLocals {
   return installed;
 }
 
-/** The state of the request being handled, or undefined outside a request (or in explicit mode). */
-export function currentState(): State | undefined {
-  return installed?.current();
+/**
+ * The scope of the request being handled, or undefined outside a request (or in explicit mode).
+ * `S` names what the runner put there (the app's `State`); the core cannot check it.
+ */
+export function currentScope<S extends RequestScope = RequestScope>(): S | undefined {
+  return installed?.current() as S | undefined;
 }
 
-function requireState(what: string): State {
+function requireScope(what: string): RequestScope {
   const state = installed?.current();
   if (state === undefined) {
-    throw new Error(
-      `pecan.${what} is not bound to a request: it is only usable while a request is handled, ` +
-        `and not at all in an app made with { contextLocals: false } (use the req/res arguments there)`,
-    );
+    throw contextUnboundError(what);
   }
   return state;
 }
 
 function contextProxy<T extends object>(
   what: 'request' | 'response',
-  pick: (state: State) => T,
+  pick: (scope: RequestScope) => T,
 ): T {
   return new Proxy({} as T, {
     get(_target, key) {
-      const target = pick(requireState(what));
+      const target = pick(requireScope(what));
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? (value as Function).bind(target) : value;
     },
     set(_target, key, value) {
-      return Reflect.set(pick(requireState(what)), key, value);
+      return Reflect.set(pick(requireScope(what)), key, value);
     },
     has(_target, key) {
-      return Reflect.has(pick(requireState(what)), key);
+      return Reflect.has(pick(requireScope(what)), key);
     },
     deleteProperty(_target, key) {
-      return Reflect.deleteProperty(pick(requireState(what)), key);
+      return Reflect.deleteProperty(pick(requireScope(what)), key);
     },
     ownKeys() {
-      return Reflect.ownKeys(pick(requireState(what)));
+      return Reflect.ownKeys(pick(requireScope(what)));
     },
     getOwnPropertyDescriptor(_target, key) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(pick(requireState(what)), key);
+      const descriptor = Reflect.getOwnPropertyDescriptor(pick(requireScope(what)), key);
       if (descriptor) descriptor.configurable = true;
       return descriptor;
     },

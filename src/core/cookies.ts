@@ -1,3 +1,4 @@
+import { cookieNameError, cookieOptionError, cookieValueError } from './pecan-errors.js';
 /**
  * Reads a Cookie header into a null-prototype object (so a cookie named `__proto__` is plain
  * data). Tolerant, as WebOb is: pairs without '=' or without a name are skipped, the first
@@ -70,21 +71,21 @@ const PRIORITIES = new Set<unknown>(['Low', 'Medium', 'High']);
  * character or ';', is a TypeError naming the bad part (header injection is never possible).
  */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  if (!TOKEN.test(name)) throw new TypeError(`Invalid cookie name: ${JSON.stringify(name)}`);
+  if (!TOKEN.test(name)) throw cookieNameError(name);
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);
   } catch {
     // encodeURIComponent refuses lone surrogates.
-    throw new TypeError(`Invalid cookie value for ${name}: not well-formed Unicode`);
+    throw cookieValueError(name, 'not well-formed Unicode');
   }
   if (!COOKIE_OCTETS.test(encoded)) {
-    throw new TypeError(`Invalid cookie value for ${name}: ${JSON.stringify(encoded)}`);
+    throw cookieValueError(name, JSON.stringify(encoded));
   }
   let cookie = `${name}=${encoded}`;
   if (options.maxAge !== undefined) {
     if (!Number.isFinite(options.maxAge)) {
-      throw new TypeError(`Invalid cookie maxAge for ${name}: ${options.maxAge}`);
+      throw cookieOptionError('maxAge', name, String(options.maxAge));
     }
     cookie += `; Max-Age=${Math.floor(options.maxAge)}`;
   }
@@ -92,7 +93,7 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   if (options.path !== undefined) cookie += `; Path=${checked(name, 'path', options.path)}`;
   if (options.expires !== undefined) {
     if (!(options.expires instanceof Date) || Number.isNaN(options.expires.getTime())) {
-      throw new TypeError(`Invalid cookie expires for ${name}: not a valid Date`);
+      throw cookieOptionError('expires', name, 'not a valid Date');
     }
     cookie += `; Expires=${options.expires.toUTCString()}`;
   }
@@ -101,14 +102,14 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   if (options.partitioned) cookie += '; Partitioned';
   if (options.priority !== undefined) {
     if (!PRIORITIES.has(options.priority)) {
-      throw new TypeError(`Invalid cookie priority for ${name}: ${String(options.priority)}`);
+      throw cookieOptionError('priority', name, String(options.priority));
     }
     cookie += `; Priority=${options.priority}`;
   }
   if (options.sameSite !== undefined && options.sameSite !== false) {
     const sameSite = SAME_SITE.get(options.sameSite);
     if (sameSite === undefined) {
-      throw new TypeError(`Invalid cookie sameSite for ${name}: ${String(options.sameSite)}`);
+      throw cookieOptionError('sameSite', name, String(options.sameSite));
     }
     cookie += `; SameSite=${sameSite}`;
   }
@@ -117,7 +118,7 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
 
 function checked(name: string, part: 'path' | 'domain', value: string): string {
   if (hasUnsafeChar(value)) {
-    throw new TypeError(`Invalid cookie ${part} for ${name}: ${JSON.stringify(value)}`);
+    throw cookieOptionError(part, name, JSON.stringify(value));
   }
   return value;
 }

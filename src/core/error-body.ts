@@ -2,7 +2,7 @@
 // Plain text and HTML reproduce WebOb's templates byte for byte: WebOb fills one HTML fragment
 // and derives the plain text from it by stripping tags, so we do the same rather than keep two
 // templates that could drift apart.
-import { bestOffer } from '../dispatch/accept.js';
+import { bestOffer } from './accept.js';
 import { locationExplanation, statusExplanation } from './status.js';
 
 export interface ErrorLike {

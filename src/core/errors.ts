@@ -1,4 +1,5 @@
 import { statusReason } from './status.js';
+import { abortStatusError } from './pecan-errors.js';
 
 /** Headers accepted by `abort()` and `redirect()`: a plain object or anything iterable as pairs. */
 export type HeadersInit = Record<string, string> | Iterable<[string, string]>;
@@ -30,7 +31,7 @@ export class HTTPError extends Error {
     const title = statusReason(status);
     if (title === undefined || status < 300 || status > 599) {
       // §7.5: an unknown code is a programming error (Pecan: KeyError → 500).
-      throw new TypeError(`abort(): no HTTP error is defined for status ${status}`);
+      throw abortStatusError(status);
     }
     super(options.detail ? `${status} ${title}: ${options.detail}` : `${status} ${title}`);
     this.name = 'HTTPError';

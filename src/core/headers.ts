@@ -1,3 +1,4 @@
+import { headerValueError } from './pecan-errors.js';
 /**
  * Response headers with the Fetch `Headers` API (get/set/append/delete/has/forEach/entries),
  * without the cost of building a Fetch object on the Node path. Names are case-insensitive;
@@ -146,6 +147,6 @@ const INVALID_VALUE = /[\r\n\0]/;
 export function checkHeaderValue(name: string, value: string | number): string {
   const text = typeof value === 'number' ? String(value) : value;
   // Header injection guard: a CR/LF in a value would split the response.
-  if (INVALID_VALUE.test(text)) throw new TypeError(`Invalid value for header "${name}"`);
+  if (INVALID_VALUE.test(text)) throw headerValueError(name);
   return text;
 }

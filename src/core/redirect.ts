@@ -1,7 +1,12 @@
 import { HTTPError, InternalRedirect, type HeadersInit } from './errors.js';
-import { currentState } from './context.js';
-import { slashUrl } from '../dispatch/route-request.js';
+import { currentScope } from './context.js';
+import { slashUrl } from './slash-url.js';
 import type { PecanRequest } from './request.js';
+import {
+  redirectInternalCodeError,
+  redirectInternalLocationError,
+  redirectNoRequestError,
+} from './pecan-errors.js';
 
 export interface RedirectOptions {
   /** Status code: 302 by default; 301, 303, 307, 308 … */
@@ -20,18 +25,15 @@ export interface RedirectOptions {
  * `Location` resolved against the request URL; internal ones re-dispatch the same request.
  */
 export function redirect(location?: string, options: RedirectOptions = {}): never {
-  const request = options.request ?? currentState()?.request;
+  const request = options.request ?? currentScope()?.request;
   if (options.internal) {
-    if (options.code !== undefined)
-      throw new Error('redirect(): an internal redirect takes no status code');
-    if (location === undefined)
-      throw new Error('redirect(): an internal redirect needs a location');
+    if (options.code !== undefined) throw redirectInternalCodeError();
+    if (location === undefined) throw redirectInternalLocationError();
     throw new InternalRedirect(location);
   }
   let target: string;
   if (location === undefined) {
-    if (request === undefined)
-      throw new Error('redirect() without a location needs the current request');
+    if (request === undefined) throw redirectNoRequestError();
     target = options.addSlash ? slashUrl(request) : request.url;
   } else {
     target = request ? new URL(location, request.url).href : location;

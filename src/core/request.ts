@@ -1,12 +1,7 @@
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
-import { parseQuery, type Params } from '../binding/params.js';
-import {
-  parseContentType,
-  parseJson,
-  parseUrlencoded,
-  type UploadedFile,
-} from '../binding/body.js';
+import { parseQuery, type Params } from './params.js';
+import { parseContentType, parseJson, parseUrlencoded, type UploadedFile } from './body.js';
 
 /** Read-only request headers: Fetch `Headers`, or the Node adapter's light wrapper. */
 export interface RequestHeaders {

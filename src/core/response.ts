@@ -1,6 +1,7 @@
 import { ResponseHeaders, checkHeaderValue } from './headers.js';
 import { serializeCookie, type CookieOptions } from './cookies.js';
 import { statusReason } from './status.js';
+import { statusError } from './pecan-errors.js';
 
 /** What a response body can be: bytes, text, or a stream of chunks. */
 export type ResponseBody =
@@ -74,7 +75,7 @@ export class PecanResponse {
       return;
     }
     const match = /^(\d{3})(?:\s+(.*))?$/.exec(status.trim());
-    if (!match) throw new TypeError(`Invalid status: ${JSON.stringify(status)}`);
+    if (!match) throw statusError(status);
     this.status = Number(match[1]);
     this.statusText = match[2] ?? null;
   }

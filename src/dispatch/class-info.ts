@@ -3,6 +3,7 @@ import { PENDING_WHEN, registerHandler, type PendingWhen } from '../controller/e
 import { manualRoutesOf } from '../controller/route.js';
 import { declaredHooks } from '../hooks/hook-controller.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';
+import { segmentConflictError, segmentTakenError, whenUnknownError } from '../core/pecan-errors.js';
 
 /** What dispatch needs to know about a controller class, computed on its first traversal. */
 export interface ClassInfo {
@@ -86,15 +87,11 @@ function scanClass(proto: object): ClassInfo {
         meta.label = `${className}.${key}`;
       if (meta.route === null) continue;
       if (meta.route in proto && meta.route !== key) {
-        throw new Error(
-          `${className}.${key} has a custom path segment "${meta.route}", but ${className} already has an attribute named "${meta.route}"`,
-        );
+        throw segmentTakenError(className, key, meta.route);
       }
       const other = owners.get(meta.route);
       if (other !== undefined && other !== key) {
-        throw new Error(
-          `${className}.${key} and ${className}.${other} have a conflicting custom path segment "${meta.route}"`,
-        );
+        throw segmentConflictError(className, key, other, meta.route);
       }
       owners.set(meta.route, key);
       routes.set(meta.route, descriptor.value);
@@ -201,9 +198,7 @@ function resolvePendingWhen(ctor: Function, proto: object): void {
   for (const { genericName, method, fn, meta } of pending) {
     const generic = (proto as Record<string, unknown>)[genericName];
     if (typeof generic !== 'function') {
-      throw new Error(
-        `${ctor.name}.${meta.label}: @when('${genericName}') names no method of ${ctor.name}`,
-      );
+      throw whenUnknownError(ctor.name, meta.label, genericName);
     }
     registerHandler(generic, method, fn, meta);
   }

@@ -1,6 +1,6 @@
 import { HTTPError } from '../core/errors.js';
 import type { ControllerMeta } from '../controller/meta.js';
-import type { Endpoint } from './lookup.js';
+import type { Endpoint } from './endpoint.js';
 import type { PecanRequest } from '../core/request.js';
 import { checkEndpoint } from '../security/boundary.js';
 import { isPromise } from '../core/is-promise.js';

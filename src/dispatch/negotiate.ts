@@ -2,8 +2,8 @@ import { HTTPError } from '../core/errors.js';
 import type { ControllerMeta } from '../controller/meta.js';
 import type { PecanRequest } from '../core/request.js';
 import type { Logger } from '../core/logger.js';
-import { bestOffer } from './accept.js';
-import { splitExtension } from './mime.js';
+import { bestOffer } from '../core/accept.js';
+import { splitExtension } from '../core/mime.js';
 
 /**
  * §3.4: when the last path segment has a known extension, strip it and preset the content

@@ -1,6 +1,7 @@
 /**
- * Memoised dispatch for pure attribute walks (DESIGN §6). A path whose walk only read
- * attributes of controllers — no `_lookup`, `_default` or `_route` taken, no security, no
+ * Memoised dispatch for pure attribute walks (DESIGN §6), one memo per app. A path whose walk
+ * only read attributes of controllers — no `_lookup`, `_default` or `_route` taken, no security
+ * boundary (security/boundary.ts `isBoundarySecured`, `isEndpointSecured`), no
  * generic fallback that depends on the method — ends at the same endpoint every time, as long
  * as those attributes still hold the same objects. So the endpoint is remembered with the
  * attributes read on the way (`trail`), and the next request for the path re-reads only those:
@@ -9,8 +10,9 @@
  * What is not re-read is what the class scan already fixes once per class (custom segments,
  * special methods, `route()` children, hooks; §1.2 step 3).
  */
-import type { Endpoint } from './lookup.js';
+import type { Endpoint } from './endpoint.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';
+import { securityGeneration } from '../security/marks.js';
 
 /** `[object, name, value, object, name, value, …]`: each attribute read and what it held. */
 export type Trail = unknown[];
@@ -46,9 +48,13 @@ const MAX_PATHS = 1024;
 
 export class RouteMemo {
   private readonly paths = new Map<string, Entry>();
+  /** The security marks made when the memo was last emptied (security/marks.ts). */
+  private generation = securityGeneration();
 
   /** What is remembered for `path`, if every attribute on its trail is unchanged. */
   get(path: string): Remembered | undefined {
+    // Something was secured since: any remembered walk may now cross a check.
+    if (this.generation !== securityGeneration()) this.forget();
     const entry = this.paths.get(path);
     if (entry === undefined) return undefined;
     const trail = entry.trail;
@@ -64,6 +70,11 @@ export class RouteMemo {
   set(path: string, remembered: Remembered, trail: Trail): void {
     if (this.paths.size >= MAX_PATHS) this.paths.clear();
     this.paths.set(path, { remembered, trail });
+  }
+
+  private forget(): void {
+    this.paths.clear();
+    this.generation = securityGeneration();
   }
 
   get size(): number {

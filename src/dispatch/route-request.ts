@@ -1,41 +1,23 @@
+/**
+ * Stages 4 and 5 of the request story (docs/lifecycle.md): the endpoint for the routing path,
+ * and the canonical-URL rule for it.
+ */
 import { HTTPError } from '../core/errors.js';
-import type { App } from '../core/app.js';
+import type { App } from '../app/app.js';
 import type { PecanRequest } from '../core/request.js';
+import { slashUrl } from '../core/slash-url.js';
 import { acceptsNoncanonical } from '../controller/expose.js';
-import { lookupController, lookupRoot, type Endpoint } from './lookup.js';
-import { isSecurityActive } from '../security/marks.js';
-import { splitPath } from './split-path.js';
+import type { Found, Endpoint } from './endpoint.js';
+import { lookupRoot } from './memo-lookup.js';
 
-export { splitPath };
-import { applyExtension } from './negotiate.js';
-import { isPromise } from '../core/is-promise.js';
-
-/** §3.4 extension, §1.2 object dispatch and §1.4 canonical URL, for the request's path. */
-export function routeRequest(app: App, request: PecanRequest): Endpoint | Promise<Endpoint> {
-  const path = app.guessContentTypeFromExt ? applyExtension(request, request.path) : request.path;
-  let found: Endpoint | Promise<Endpoint>;
-  // DESIGN §6: a path walked before through attributes only is not walked again (route-memo.ts).
-  if (isSecurityActive()) found = lookupController(app.root, splitPath(path), request);
-  else found = lookupRoot(app.root, path, request, app.routeMemo);
-  return isPromise<Endpoint>(found)
-    ? found.then((e) => checkCanonical(app, request, e))
-    : checkCanonical(app, request, found);
+/** §1.2 object dispatch from the app's root, through the app's memo (memo-lookup.ts). */
+export function findEndpoint(app: App, request: PecanRequest, path: string): Found {
+  return lookupRoot(app.root, path, request, app.routeMemo);
 }
 
 /** §1.4: `/sub` on a controller with an index redirects to `/sub/` (302; 307 when not GET/HEAD, DESIGN §5.4). */
-function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): Endpoint {
-  if (!endpoint.nonCanonical || !app.forceCanonical || acceptsNoncanonical(endpoint.fn))
-    return endpoint;
+export function checkCanonical(app: App, request: PecanRequest, endpoint: Endpoint): void {
+  if (!endpoint.nonCanonical || !app.forceCanonical || acceptsNoncanonical(endpoint.fn)) return;
   const safe = request.method === 'GET' || request.method === 'HEAD';
   throw new HTTPError(safe ? 302 : 307, { location: slashUrl(request) });
-}
-
-/** The request URL with a slash added to its path, honouring `X-Forwarded-Proto` (§1.4). */
-export function slashUrl(request: PecanRequest): string {
-  const proto = request.headers.get('x-forwarded-proto');
-  const origin = proto
-    ? request.origin.replace(/^[a-z]+:/i, `${proto.split(',')[0]!.trim()}:`)
-    : request.origin;
-  const query = request.queryString === '' ? '' : `?${request.queryString}`;
-  return `${origin}${request.rawPath}/${query}`;
 }

@@ -1,4 +1,5 @@
 import { PecanHook } from './pecan-hook.js';
+import { classHooksError } from '../core/pecan-errors.js';
 
 /**
  * A controller whose `static hooks` apply to every request routed through it — its whole
@@ -29,7 +30,7 @@ export function declaredHooks(ctor: Function | undefined): readonly PecanHook[] 
     if (!isHookList(own)) {
       // Any class may carry an unrelated static `hooks`; a HookController's must be hooks.
       if (level === HookController || level.prototype instanceof HookController)
-        throw new TypeError(`${level.name}.hooks must be a list of PecanHook instances`);
+        throw classHooksError(level.name);
       continue;
     }
     for (const hook of own) if (!(hooks ??= []).includes(hook)) hooks.push(hook);

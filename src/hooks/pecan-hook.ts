@@ -1,5 +1,6 @@
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import type { PecanResponse } from '../core/response.js';
+import { hooksListError, notAHookError } from '../core/pecan-errors.js';
 
 /**
  * The base class of hooks (§5.1): override any of the four methods. `priority` orders hooks
@@ -39,10 +40,9 @@ export type HooksOption = readonly PecanHook[] | (() => readonly PecanHook[]);
 /** The app's hooks, sorted once at start-up (§5.2). */
 export function appHooks(option: HooksOption | undefined): PecanHook[] {
   const hooks = typeof option === 'function' ? option() : (option ?? []);
-  if (!Array.isArray(hooks))
-    throw new TypeError('hooks must be a list of hooks (or a function returning one)');
+  if (!Array.isArray(hooks)) throw hooksListError();
   for (const hook of hooks) {
-    if (!(hook instanceof PecanHook)) throw new TypeError(`${String(hook)} is not a PecanHook`);
+    if (!(hook instanceof PecanHook)) throw notAHookError(hook);
   }
   return sortHooks(hooks);
 }

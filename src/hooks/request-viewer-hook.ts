@@ -1,7 +1,8 @@
 import { PecanHook } from './pecan-hook.js';
 import { getMeta } from '../controller/meta.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import type { PecanRequest } from '../core/request.js';
+import { viewerConfigError } from '../core/pecan-errors.js';
 
 /** Where the terminal output goes: anything with `write(text)` (default `process.stdout`). */
 export interface Writer {
@@ -114,7 +115,7 @@ function fromDict(dict: Record<string, unknown>): RequestViewerConfig {
   const list = (key: string): string[] | undefined => {
     const value = dict[key];
     if (value === undefined) return undefined;
-    if (!Array.isArray(value)) throw new TypeError(`RequestViewerHook: ${key} must be a list`);
+    if (!Array.isArray(value)) throw viewerConfigError(key);
     return value.map(String);
   };
   const config: RequestViewerConfig = {};

@@ -1,5 +1,5 @@
 import type { PecanHook } from './pecan-hook.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import { isPromise } from '../core/is-promise.js';
 import { PecanResponse } from '../core/response.js';
 import { fromFetchResponse } from '../core/fetch-response.js';

@@ -3,7 +3,8 @@ import { transactionMarks, type AfterAction } from './transactional.js';
 import { HTTPError } from '../core/errors.js';
 import { isPromise } from '../core/is-promise.js';
 import type { PecanRequest } from '../core/request.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
+import { transactionCallbackError } from '../core/pecan-errors.js';
 
 /** One of the five callbacks a `TransactionHook` is built from; it may be async. */
 export type TransactionCallback = () => unknown;
@@ -33,8 +34,7 @@ export class TransactionHook extends PecanHook {
   ) {
     super();
     for (const [name, callback] of Object.entries({ start, startRo, commit, rollback, clear })) {
-      if (typeof callback !== 'function')
-        throw new TypeError(`TransactionHook: ${name} must be a function`);
+      if (typeof callback !== 'function') throw transactionCallbackError(name);
     }
   }
 

@@ -1,4 +1,5 @@
 import { getMeta } from '../controller/meta.js';
+import { afterActionError } from '../core/pecan-errors.js';
 
 /** A callable run after a commit or a rollback (`@afterCommit(fn)` / `@afterRollback(fn)`). */
 export type AfterAction = () => unknown;
@@ -87,7 +88,7 @@ function exposedMethods(cls: Function): Set<Function> {
 }
 
 function afterAction(kind: 'afterCommit' | 'afterRollback', action: AfterAction): Decorator {
-  if (typeof action !== 'function') throw new TypeError(`${kind}() needs a function`);
+  if (typeof action !== 'function') throw afterActionError(kind);
   return <T extends Function>(target: T): T => {
     ensureMarks(target)[kind].push(action);
     return target;

@@ -5,7 +5,7 @@
  */
 import { HTTPError } from '../core/errors.js';
 import { PecanResponse } from '../core/response.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import { getMeta } from '../controller/meta.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { formatLineContext } from '../render/line-context.js';

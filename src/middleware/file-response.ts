@@ -2,7 +2,7 @@
 import { HTTPError } from '../core/errors.js';
 import { errorResponse } from '../core/error-response.js';
 import { PecanResponse } from '../core/response.js';
-import { typeForExtension } from '../dispatch/mime.js';
+import { typeForExtension } from '../core/mime.js';
 import type { PecanRequest } from '../core/request.js';
 import type { StaticFile } from './file-system.js';
 import { chooseRange, entityTag, isNotModified } from './file-conditions.js';

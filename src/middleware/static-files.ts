@@ -5,7 +5,7 @@
  */
 import { HTTPError } from '../core/errors.js';
 import { errorResponse } from '../core/error-response.js';
-import { slashUrl } from '../dispatch/route-request.js';
+import { slashUrl } from '../core/slash-url.js';
 import type { Logger } from '../core/logger.js';
 import type { PecanRequest } from '../core/request.js';
 import type { PecanResponse } from '../core/response.js';

@@ -1,5 +1,5 @@
-import type { App } from '../core/app.js';
-import type { State } from '../core/state.js';
+import type { App } from '../app/app.js';
+import type { State } from '../app/state.js';
 import type { ControllerMeta } from '../controller/meta.js';
 import { PecanResponse, contentTypeHeader, type ResponseBody } from '../core/response.js';
 import { HTTPError } from '../core/errors.js';
@@ -7,6 +7,7 @@ import { response as responseProxy } from '../core/context.js';
 import { errorResponse } from '../core/error-response.js';
 import { fromFetchResponse } from '../core/fetch-response.js';
 import { isPromise } from '../core/is-promise.js';
+import { invalidBodyError } from '../core/pecan-errors.js';
 
 /** Streams a controller may return; sent as the body without a template. */
 export function isStream(value: unknown): value is ResponseBody {
@@ -115,10 +116,7 @@ function setBody(
   } else if (isStream(body)) {
     response.body = body;
   } else if (!isEmptyValue(body)) {
-    throw new TypeError(
-      `${meta?.label ?? 'controller'} returned ${describe(body)}, which is not a valid body: ` +
-        `return a string or bytes, or expose it with a template such as @expose('json')`,
-    );
+    throw invalidBodyError(meta?.label ?? 'controller', describe(body));
   }
   // DESIGN §5.8: a content type the controller set on the response is kept.
   if (contentType !== null && !response.headers.hasContentType())

@@ -3,6 +3,7 @@ import { FileFreshness } from './file-freshness.js';
 import { requireEngine } from './require-engine.js';
 import { TemplateError, findTemplateError } from './template-error.js';
 import { readTemplateSource, resolveTemplateFile } from './template-file.js';
+import { templateNotFoundError } from '../core/pecan-errors.js';
 
 type EjsTemplate = (data: object) => string;
 
@@ -64,7 +65,7 @@ class EjsRenderer implements Renderer {
   private compile(ejs: Ejs, file: string): EjsTemplate {
     this.freshness?.record(file);
     const source = readTemplateSource(file);
-    if (source === undefined) throw new Error(`Could not find template: ${file}`);
+    if (source === undefined) throw templateNotFoundError(`template: ${file}`);
     const options: EjsOptions = {
       filename: file,
       root: this.options.templatePath,
@@ -75,8 +76,7 @@ class EjsRenderer implements Renderer {
     const freshness = this.freshness;
     if (freshness !== null) {
       options.includer = (original, resolved) => {
-        if (resolved === undefined)
-          throw new Error(`Could not find the include file "${original}"`);
+        if (resolved === undefined) throw templateNotFoundError(`the include file "${original}"`);
         freshness.record(resolved);
         return undefined;
       };

@@ -1,3 +1,4 @@
+import { templateNamespaceError } from '../core/pecan-errors.js';
 /**
  * Variables every template sees (Pecan's `extra_template_vars` / `ExtraNamespace`, §10). They sit
  * underneath the controller's namespace: a key the controller returns wins.
@@ -23,9 +24,7 @@ export class ExtraNamespace {
    */
   makeNamespace(namespace: unknown): Record<string, unknown> {
     if (typeof namespace !== 'object' || namespace === null || Array.isArray(namespace)) {
-      throw new TypeError(
-        `a template needs an object namespace, but the controller returned ${describe(namespace)}`,
-      );
+      throw templateNamespaceError(describe(namespace));
     }
     if (this.empty) return namespace as Record<string, unknown>;
     return { ...this.vars, ...namespace };

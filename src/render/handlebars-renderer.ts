@@ -5,6 +5,7 @@ import { requireEngine } from './require-engine.js';
 import { TemplateError, findTemplateError } from './template-error.js';
 import { readTemplateSource, resolveTemplateFile } from './template-file.js';
 import { partialNames } from './handlebars-partials.js';
+import { templateNotFoundError } from '../core/pecan-errors.js';
 
 type HandlebarsTemplate = (context: object, options?: { partials: Partials }) => string;
 type Partials = Record<string, HandlebarsTemplate>;
@@ -67,7 +68,7 @@ class HandlebarsRenderer implements Renderer {
   private compile(env: HandlebarsEnvironment, file: string): Compiled {
     const partials: Partials = Object.create(null) as Partials;
     const template = this.load(env, file, partials);
-    if (template === undefined) throw new Error(`Could not find template: ${file}`);
+    if (template === undefined) throw templateNotFoundError(`template: ${file}`);
     return { file, template, partials };
   }
 

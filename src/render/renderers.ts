@@ -5,6 +5,7 @@ import { etaRenderer } from './eta-renderer.js';
 import { nunjucksRenderer } from './nunjucks-renderer.js';
 import { ejsRenderer } from './ejs-renderer.js';
 import { handlebarsRenderer } from './handlebars-renderer.js';
+import { engineUnknownError } from '../core/pecan-errors.js';
 
 /** What a renderer produces: text, bytes, or a promise of either. */
 export type Rendered = string | Uint8Array | Promise<string | Uint8Array>;
@@ -115,9 +116,7 @@ export class Renderers {
     const renderer = this.get(name);
     if (renderer === undefined) {
       // §10: Pecan's message (issue #81), listing what is available.
-      throw new Error(
-        `support for "${name}" was not found; supported template engines are ${this.keys().join(', ')}`,
-      );
+      throw engineUnknownError(name, this.keys().join(', '));
     }
     return renderer.render(templateName, namespace);
   }

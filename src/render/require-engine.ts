@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { engineMissingError } from '../core/pecan-errors.js';
 
 // Every supported engine ships a CommonJS build, so it loads synchronously on first use: a
 // render never waits for an import, and `render()` returns a string.
@@ -13,11 +14,9 @@ export function requireEngine<T>(packageName: string, renderer: string): T {
     return requireFromPecan(packageName) as T;
   } catch (error) {
     if (isMissing(error, packageName)) {
-      throw new Error(
-        `the "${renderer}" renderer needs the package "${packageName}", which is not installed: ` +
-          `run \`npm install ${packageName}\``,
-        { cause: error },
-      );
+      const missing = engineMissingError(renderer, packageName);
+      missing.cause = error;
+      throw missing;
     }
     throw error;
   }

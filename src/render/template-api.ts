@@ -1,13 +1,13 @@
-import { currentState } from '../core/context.js';
-import type { App } from '../core/app.js';
+import { currentScope } from '../core/context.js';
+import type { App } from '../app/app.js';
 import type { PecanRequest } from '../core/request.js';
-import type { State } from '../core/state.js';
+import type { State } from '../app/state.js';
 import type { Rendered } from './renderers.js';
+import { noRequestError } from '../core/pecan-errors.js';
 
 function stateFor(what: string): State {
-  const state = currentState();
-  if (state === undefined)
-    throw new Error(`${what}() only works while a request is handled (with context locals on)`);
+  const state = currentScope<State>();
+  if (state === undefined) throw noRequestError(`${what}()`);
   return state;
 }
 

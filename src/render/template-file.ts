@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { templateOutsideError } from '../core/pecan-errors.js';
 
 /**
  * The file of a template name below the template folder. A name that climbs out of it (`../x`)
@@ -9,7 +10,7 @@ export function resolveTemplateFile(templatePath: string, name: string): string 
   const file = path.resolve(templatePath, name.replace(/^[/\\]+/, ''));
   const relative = path.relative(templatePath, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
-    throw new Error(`template "${name}" is not inside the template folder ${templatePath}`);
+    throw templateOutsideError(name, templatePath);
   return file;
 }
 

@@ -35,6 +35,21 @@ export function crossBoundary(
   return thenRun(leaving, () => enforce(callCheck(check, parent, request)));
 }
 
+/**
+ * Whether entering `next` from controller `prev` may run a check (§6.2): a walk through such a
+ * boundary must run it on every request, so dispatch does not remember it.
+ */
+export function isBoundarySecured(prev: unknown, next: unknown): boolean {
+  if (!isSecurityActive()) return false;
+  return prev instanceof SecureController || controllerSecurity(next) !== undefined;
+}
+
+/** Whether calling the endpoint `fn` on controller `self` may run a check (§6.2 step 1). */
+export function isEndpointSecured(fn: Function, self: unknown): boolean {
+  if (!isSecurityActive()) return false;
+  return methodSecurity(fn) !== undefined || self instanceof SecureController;
+}
+
 export function checkEndpoint(
   fn: Function,
   self: unknown,

@@ -25,17 +25,25 @@ const controllers = new WeakMap<object, ControllerSecurity>();
 const ANY: MethodSecurity = { state: 'any' };
 
 /**
- * Whether anything was ever secured. Until then the boundary checks return at once, so an app
- * without security pays one boolean test per controller on the hot path.
+ * How many security marks were ever made, in any app of the process. While it is 0 the boundary
+ * checks return at once, so an app without security pays one test per controller on the hot
+ * path. Each new mark also tells every app's route memo (dispatch/route-memo.ts) to forget what
+ * it remembered: a path walked before its controller was secured is walked (and checked) again.
+ * The memo itself is per app, and keeps remembering the paths whose walk crosses no security.
  */
-let active = false;
+let generation = 0;
 
 export function isSecurityActive(): boolean {
-  return active;
+  return generation !== 0;
+}
+
+/** Changes whenever something is secured or unlocked. */
+export function securityGeneration(): number {
+  return generation;
 }
 
 export function activateSecurity(): void {
-  active = true;
+  generation++;
 }
 
 export function protectMethod(fn: Function, check: SecurityCheck): void {

@@ -2,6 +2,7 @@ import { HTTPError } from '../core/errors.js';
 import type { PecanRequest } from '../core/request.js';
 import { isPromise } from '../core/is-promise.js';
 import type { SecurityCheck } from './marks.js';
+import { checkNameError } from '../core/pecan-errors.js';
 
 /**
  * Calls one permission check (§6.1). A string names a method of `holder`, looked up at request
@@ -34,9 +35,7 @@ function callNamedCheck(name: string, holder: unknown, request: PecanRequest): u
       typeof ctor === 'function' ? (ctor as unknown as Record<string, unknown>)[name] : undefined;
     if (typeof onClass === 'function') return (onClass as Function).call(ctor, request);
   }
-  throw new TypeError(
-    `security check "${name}" names no method of ${describe(holder)} (§6.1: a string check is looked up on the controller)`,
-  );
+  throw checkNameError(name, describe(holder));
 }
 
 function describe(holder: unknown): string {

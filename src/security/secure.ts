@@ -5,6 +5,13 @@ import {
   unlockMethod,
   type SecurityCheck,
 } from './marks.js';
+import {
+  decoratorKindError,
+  secureCheckError,
+  secureNoCheckError,
+  secureTargetError,
+  unlockedTargetError,
+} from '../core/pecan-errors.js';
 
 type MethodDecorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
 
@@ -25,19 +32,17 @@ export function secure(first: unknown, check?: unknown): unknown {
   if (check === undefined) {
     if (isCheck(first) && !isClass(first)) return decorateWith(first);
     // Pecan: TypeError when an object is secured without a check (test_secure_obj_only_failure).
-    throw new TypeError(
-      'secure(controller, check): securing a controller needs a check (a function or a method name)',
-    );
+    throw secureNoCheckError();
   }
   if (!isCheck(check)) {
-    throw new TypeError('secure(controller, check): the check must be a function or a method name');
+    throw secureCheckError();
   }
   if (typeof first === 'function' && !isClass(first)) {
     protectMethod(first, check); // a plain function secured directly, as `@secure(check)` would
     return first;
   }
   if (first === null || (typeof first !== 'object' && typeof first !== 'function')) {
-    throw new TypeError('secure(controller, check): the controller must be an object');
+    throw secureTargetError();
   }
   protectController(first, check);
   return first;
@@ -58,7 +63,7 @@ export function unlocked(target: unknown, context?: ClassMethodDecoratorContext)
     return target;
   }
   if (target === null || (typeof target !== 'object' && typeof target !== 'function')) {
-    throw new TypeError('unlocked() takes a method or a controller object');
+    throw unlockedTargetError();
   }
   unlockController(target);
   return target;
@@ -75,7 +80,7 @@ function decorateWith(check: SecurityCheck): MethodDecorator {
 function assertMethod(context: ClassMethodDecoratorContext | undefined, name: string): void {
   const kind = (context as { kind?: unknown } | undefined)?.kind;
   if (kind !== undefined && kind !== 'method') {
-    throw new TypeError(`@${name} decorates methods (got a ${String(kind)})`);
+    throw decoratorKindError(name, String(kind));
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { HTTPError } from '../../src/core/errors.js';
-import { parseMultipart, type UploadedFile } from '../../src/binding/body.js';
+import { parseMultipart, type UploadedFile } from '../../src/core/body.js';
 
 const BOUNDARY = 'XyZ123boundary';
 const TYPE = `multipart/form-data; boundary=${BOUNDARY}`;

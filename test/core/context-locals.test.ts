@@ -12,7 +12,7 @@ import {
   promiseHookLocals,
   type ContextLocals,
 } from '../../src/core/context.js';
-import type { State } from '../../src/core/state.js';
+import type { State } from '../../src/app/state.js';
 
 /** Stand-ins for request states: only their identity matters here. */
 const fakeState = (name: string): State => ({ name }) as unknown as State;

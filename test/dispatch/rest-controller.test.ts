@@ -12,9 +12,9 @@ import {
   PecanHook,
   RestController,
   secure,
-  State,
   type PecanRequest,
 } from '../../src/index.js';
+import { State } from '../../src/app/state.js';
 
 class Books extends RestController {
   @expose() getAll() {

@@ -1,12 +1,11 @@
 /**
- * Memoised dispatch and security (src/dispatch/route-memo.ts): a path remembered before anything
- * was secured is checked once something is. Its own file: securing turns security on for the
- * whole module, and with it the memo off.
+ * Memoised dispatch and security (src/dispatch/route-memo.ts): the memo is per app, and keeps
+ * remembering the walks that cross no security boundary, whatever any app secures; a path
+ * remembered before its controller was secured is checked once it is.
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
-import { expose, makeApp, secure } from '../../src/index.js';
-import { isSecurityActive } from '../../src/security/marks.js';
+import { SecureController, expose, makeApp, secure } from '../../src/index.js';
 import { quiet } from '../support/logger.js';
 
 class Vault {
@@ -19,17 +18,55 @@ class Root {
   vault: Vault = new Vault();
 }
 
+class Locked extends SecureController {
+  static override checkPermissions() {
+    return false;
+  }
+
+  @expose() index() {
+    return 'secret';
+  }
+}
+
+class Mixed {
+  open: Vault = new Vault();
+  locked = new Locked();
+  guarded = secure(new Vault(), () => true);
+}
+
 describeAdapters('memoised dispatch and security', ({ client }) => {
   it('checks a remembered path once its controller is secured', async () => {
-    const wasActive = isSecurityActive();
     const root = new Root();
     const app = makeApp(root, { logger: quiet });
     const c = await client(app);
     expect((await c.get('/vault/')).text).toBe('gold');
     expect((await c.get('/vault/')).text).toBe('gold');
-    // Remembered while nothing was secured (the first run); not once security is on.
-    expect(app.app.routeMemo.size).toBe(wasActive ? 0 : 1);
+    expect(app.app.routeMemo.size).toBe(1);
     root.vault = secure(root.vault, () => false);
     expect((await c.get('/vault/')).status).toBe(401);
+    expect((await c.get('/vault/')).status).toBe(401);
+  });
+
+  it('remembers the public paths of an app that secures others, and not the secured ones', async () => {
+    const app = makeApp(new Mixed(), { logger: quiet });
+    const c = await client(app);
+    expect((await c.get('/open/')).text).toBe('gold');
+    expect((await c.get('/locked/')).status).toBe(401);
+    expect((await c.get('/guarded/')).text).toBe('gold');
+    // Only /open/ is remembered: the other two run their checks on every request.
+    expect(app.app.routeMemo.size).toBe(1);
+    expect((await c.get('/locked/')).status).toBe(401);
+    expect((await c.get('/guarded/')).text).toBe('gold');
+    expect(app.app.routeMemo.size).toBe(1);
+  });
+
+  it("keeps an app's memo on when another app secures something", async () => {
+    const plain = makeApp(new Root(), { logger: quiet });
+    const c = await client(plain);
+    expect((await c.get('/vault/')).text).toBe('gold');
+    secure(new Vault(), () => false); // another app's controller, secured now
+    expect((await c.get('/vault/')).text).toBe('gold');
+    expect((await c.get('/vault/')).text).toBe('gold');
+    expect(plain.app.routeMemo.size).toBe(1);
   });
 });

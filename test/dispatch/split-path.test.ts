@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { splitPath } from '../../src/dispatch/route-request.js';
+import { splitPath } from '../../src/dispatch/split-path.js';
 
 // §1.1: every slash starts a segment, so empty segments (a trailing slash, `a//b`) are kept.
 it('splits a routing path into its segments, keeping empty ones', () => {

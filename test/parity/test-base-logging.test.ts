@@ -8,13 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { Config, conf, createLogger, expose, loadApp, type LogRecord } from '../../src/index.js';
 import { resetGlobalConfig } from '../../src/testing/index.js';
-
-class StringIO {
-  value = '';
-  write(text: string): void {
-    this.value += text;
-  }
-}
+import { StringIO } from './fixtures/string-io.js';
 
 class RootController {
   @expose() index() {

@@ -7,17 +7,7 @@ import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { Config } from '../../src/config/index.js';
 import { expose, makeApp, RequestViewerHook } from '../../src/index.js';
-
-/** Python's StringIO. */
-class StringIO {
-  private text = '';
-  write(chunk: string) {
-    this.text += chunk;
-  }
-  getvalue() {
-    return this.text;
-  }
-}
+import { StringIO } from './fixtures/string-io.js';
 
 class RootController {
   @expose() index() {

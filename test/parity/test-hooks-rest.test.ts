@@ -7,23 +7,10 @@
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
-import {
-  expose,
-  makeApp,
-  PecanHook,
-  RestController,
-  type Arguments,
-  type State,
-} from '../../src/index.js';
+import { expose, makeApp, PecanHook, RestController, type State } from '../../src/index.js';
+import { ArgsHook } from './fixtures/args-hook.js';
 
 type Kw = Record<string, unknown>;
-
-class ArgsHook extends PecanHook {
-  args: [Function | null, Arguments | null] | null = null;
-  override before(state: State) {
-    this.args = [state.controller, state.arguments];
-  }
-}
 
 describeAdapters('test_hooks.py TestRestControllerStateAccess', ({ client }) => {
   // Python's `(self, _id, *args, **kw)`: JavaScript needs the rest parameter last, so the

@@ -6,23 +6,9 @@
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
-import {
-  expose,
-  makeApp,
-  PecanHook,
-  PecanRequest,
-  PecanResponse,
-  type Arguments,
-  type State,
-} from '../../src/index.js';
-
-/** Pecan's SimpleHook: keeps (state.controller, state.arguments) from the last `before`. */
-class ArgsHook extends PecanHook {
-  args: [Function | null, Arguments | null] | null = null;
-  override before(state: State) {
-    this.args = [state.controller, state.arguments];
-  }
-}
+import { expose, makeApp, PecanResponse, type Arguments } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
+import { ArgsHook } from './fixtures/args-hook.js';
 
 /** Python's `isinstance(args, inspect.Arguments)`. */
 function assertArguments(value: Arguments | null): asserts value is Arguments {

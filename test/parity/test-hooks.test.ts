@@ -16,30 +16,7 @@ import {
   redirect,
   type State,
 } from '../../src/index.js';
-
-/** Pecan's SimpleHook: records every stage, suffixed with its id. */
-class SimpleHook extends PecanHook {
-  constructor(
-    private readonly runHook: string[],
-    private readonly id = '',
-    priority?: number,
-  ) {
-    super();
-    if (priority) this.priority = priority;
-  }
-  override onRoute(_state: State) {
-    this.runHook.push(`on_route${this.id}`);
-  }
-  override before(_state: State) {
-    this.runHook.push(`before${this.id}`);
-  }
-  override after(_state: State) {
-    this.runHook.push(`after${this.id}`);
-  }
-  override onError(_state: State, _e: unknown) {
-    this.runHook.push(`error${this.id}`);
-  }
-}
+import { SimpleHook } from './fixtures/simple-hook.js';
 
 /** Python's `[][1]`: an IndexError. */
 function indexError(): never {

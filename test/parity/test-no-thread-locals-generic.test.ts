@@ -7,7 +7,9 @@ import { contextLocals } from '../../src/core/context.js';
 import { afterEach, expect, it, vi } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { quiet } from '../support/logger.js';
-import { expose, makeApp, PecanRequest, PecanResponse, State, when } from '../../src/index.js';
+import { expose, makeApp, PecanResponse, when } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
+import { State } from '../../src/app/state.js';
 
 /** Pecan's `assert isinstance(req, Request)` / `isinstance(resp, Response)`. */
 function assertExplicit(req: unknown, res: unknown): void {

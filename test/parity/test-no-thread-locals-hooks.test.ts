@@ -6,39 +6,9 @@
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { quiet } from '../support/logger.js';
-import {
-  expose,
-  HookController,
-  makeApp,
-  PecanHook,
-  PecanRequest,
-  PecanResponse,
-  type State,
-} from '../../src/index.js';
-
-/** Pecan's SimpleHook: records every stage, suffixed with its id. */
-class SimpleHook extends PecanHook {
-  constructor(
-    private readonly runHook: string[],
-    private readonly id = '',
-    priority?: number,
-  ) {
-    super();
-    if (priority) this.priority = priority;
-  }
-  override onRoute(_state: State) {
-    this.runHook.push(`on_route${this.id}`);
-  }
-  override before(_state: State) {
-    this.runHook.push(`before${this.id}`);
-  }
-  override after(_state: State) {
-    this.runHook.push(`after${this.id}`);
-  }
-  override onError(_state: State, _e: unknown) {
-    this.runHook.push(`error${this.id}`);
-  }
-}
+import { expose, HookController, makeApp, PecanHook, PecanResponse } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
+import { SimpleHook } from './fixtures/simple-hook.js';
 
 type Req = PecanRequest;
 type Res = PecanResponse;

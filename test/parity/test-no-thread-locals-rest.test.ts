@@ -12,11 +12,11 @@ import {
   expose,
   makeApp,
   RestController,
-  State,
   type PecanApp,
   type PecanRequest,
   type PecanResponse,
 } from '../../src/index.js';
+import { State } from '../../src/app/state.js';
 import { miscVerb, sendTrace } from './fixtures/rest-verbs.js';
 
 class OthersController {

@@ -10,15 +10,9 @@ import { contextLocals } from '../../src/core/context.js';
 import { afterEach, expect, it, vi } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { quiet, recordingLogger } from '../support/logger.js';
-import {
-  expose,
-  makeApp,
-  PecanRequest,
-  PecanResponse,
-  request,
-  State,
-  when,
-} from '../../src/index.js';
+import { expose, makeApp, PecanResponse, request, when } from '../../src/index.js';
+import { PecanRequest } from '../../src/core/request.js';
+import { State } from '../../src/app/state.js';
 
 /** Pecan's `assert isinstance(req, webob.BaseRequest)` / `isinstance(resp, webob.Response)`. */
 function assertExplicit(req: unknown, res: unknown): void {

@@ -1,6 +1,6 @@
 import { getMeta, type ControllerMeta } from '../../controller/meta.js';
 import { classInfo } from '../../dispatch/class-info.js';
-import { childOf } from '../../dispatch/lookup.js';
+import { childOf } from '../../dispatch/child-of.js';
 
 /** One reachable URL pattern: the methods it answers, and the function that answers. */
 export interface RouteRow {

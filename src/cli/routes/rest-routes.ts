@@ -1,12 +1,21 @@
 import { getMeta, type ControllerMeta } from '../../controller/meta.js';
 import { classInfo } from '../../dispatch/class-info.js';
-import { childOf } from '../../dispatch/lookup.js';
-import { RestController } from '../../dispatch/rest-controller.js';
+import { childOf } from '../../dispatch/child-of.js';
+import { RestController } from '../../dispatch/rest/rest-controller.js';
+import {
+  COLLECTION_GET,
+  CUSTOM_ACTION_VERBS,
+  DELETE_METHODS,
+  GET_SUFFIXES,
+  ITEM_GET,
+  SPECIAL_NAMES,
+  customActionMethods,
+  customActionVerbs,
+  customActionsOf,
+  isActionNameFirst,
+  verbOfMethod,
+} from '../../dispatch/rest/rest-rules.js';
 import { memberNames, type RouteRow, type RouteWalker } from './list-routes.js';
-
-// Not REST methods: object dispatch handles these (index, fallbacks) or nothing does.
-const NOT_VERBS = new Set(['index', '_lookup', '_default', '_route']);
-const CUSTOM_ACTION_VERBS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 
 /**
  * The rows of a RestController (§4.4–4.7): `getAll`/`get` on the collection, `getOne`/`get`,
@@ -33,57 +42,47 @@ export function listRestRoutes(
     rows.push({ methods: method, path, handler: meta.label, note: 'rest' });
   const args = (meta: ControllerMeta) => walker.argsPattern(meta, parentIds);
 
-  // §4.4 GET: the collection, then one item.
-  const getAll = take('getAll');
-  const getOne = take('getOne');
-  const get = take('get');
-  if (getAll) row('GET', prefix, getAll);
-  else if (get) row('GET', prefix + (getOne ? '' : args(get)), get);
-  if (getOne) row('GET', prefix + args(getOne), getOne);
-  else if (get && getAll) row('GET', prefix + args(get), get);
-  const fresh = take('new');
+  // §4.4 GET: the collection, then one item; `get` answers whichever has no method of its own.
+  const collection = COLLECTION_GET.map(take).find((m) => m !== undefined);
+  const item = ITEM_GET.map(take).find((m) => m !== undefined);
+  if (collection) row('GET', prefix + (collection === item ? args(collection) : ''), collection);
+  if (item && item !== collection) row('GET', prefix + args(item), item);
+  const fresh = take(GET_SUFFIXES.new);
   if (fresh) row('GET', `${prefix}/new`, fresh);
-  for (const [name, suffix] of [
-    ['edit', 'edit'],
-    ['getDelete', 'delete'],
-  ] as const) {
-    const meta = take(name);
+  for (const suffix of ['edit', 'delete'] as const) {
+    const meta = take(GET_SUFFIXES[suffix]);
     if (meta) row('GET', `${prefix}${args(meta)}/${suffix}`, meta);
   }
   // §4.4–4.6 custom actions: the name is last for GET and POST, first for PUT and DELETE.
-  for (const [name, methods] of Object.entries(customActionsOf(node))) {
-    for (const method of Array.isArray(methods)
-      ? methods.map((m) => String(m).toUpperCase())
-      : []) {
-      if (!CUSTOM_ACTION_VERBS.has(method)) continue;
-      const meta = take(`${method.toLowerCase()}${capitalise(name)}`) ?? take(name);
+  const actions = customActionsOf(node) ?? {};
+  for (const name of Object.keys(actions)) {
+    for (const verb of customActionVerbs(actions, name)) {
+      if (!CUSTOM_ACTION_VERBS.has(verb)) continue;
+      const [verbName, plainName] = customActionMethods(verb, name);
+      const meta = take(verbName) ?? take(plainName);
       if (meta === undefined) continue;
-      const byFirst = method === 'PUT' || method === 'DELETE';
-      row(
-        method,
-        byFirst ? `${prefix}/${name}${args(meta)}` : `${prefix}${args(meta)}/${name}`,
-        meta,
-      );
+      const path = isActionNameFirst(verb)
+        ? `${prefix}/${name}${args(meta)}`
+        : `${prefix}${args(meta)}/${name}`;
+      row(verb, path, meta);
     }
   }
   // §4.5–4.6.
-  for (const [method, names] of [
+  for (const [verb, names] of [
     ['POST', ['post']],
     ['PUT', ['put']],
-    ['DELETE', ['postDelete', 'delete']],
+    ['DELETE', DELETE_METHODS],
   ] as const) {
     const meta = names.map(take).find((m) => m !== undefined);
-    if (meta) row(method, prefix + args(meta), meta);
+    if (meta) row(verb, prefix + args(meta), meta);
   }
   // §4.7 any other verb: `postVerb` or `verb`.
   for (const [name, meta] of exposed) {
-    if (used.has(name) || NOT_VERBS.has(name)) continue;
-    const verb =
-      /^post([A-Z][a-z]*)$/.exec(name)?.[1] ?? (/^[a-z]+$/.test(name) ? name : undefined);
+    if (used.has(name) || name === 'index' || SPECIAL_NAMES.has(name)) continue;
+    const verb = verbOfMethod(name);
     if (verb !== undefined) row(verb.toUpperCase(), prefix + args(meta), meta);
   }
   // §4.3 nested resources: a child after the parent's ids (`getOne`'s, else `get`'s).
-  const item = getOne ?? get;
   const ids = item
     ? idsPattern(item, walker.leadingParams() + parentIds)
     : { pattern: '', count: 0 };
@@ -128,17 +127,4 @@ function idsPattern(meta: ControllerMeta, skip: number): { pattern: string; coun
     params.map((p) => `/<${p.name}>`).join('') +
     (signature.rest !== null ? `/<...${signature.rest}>` : '');
   return { pattern, count: params.length };
-}
-
-/** `customActions`: an instance field, else a static one (§4.10). */
-function customActionsOf(node: object): Record<string, unknown> {
-  const own = (node as { customActions?: unknown }).customActions;
-  const actions = own ?? (node.constructor as { customActions?: unknown }).customActions;
-  return typeof actions === 'object' && actions !== null
-    ? (actions as Record<string, unknown>)
-    : {};
-}
-
-function capitalise(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -1,0 +1,120 @@
+import {
+  appHooks,
+  buildChains,
+  hooksFor,
+  type HookChains,
+  type HooksOption,
+  type PecanHook,
+} from '../hooks/pecan-hook.js';
+import { Renderers, type RendererFactory } from '../render/renderers.js';
+import { RouteMemo } from '../dispatch/route-memo.js';
+import { HTTPError } from '../core/errors.js';
+import type { State } from './state.js';
+import type { PecanResponse } from '../core/response.js';
+import { defaultLogger, type Logger } from '../core/logger.js';
+/**
+ * The options of the app itself: what the request story reads. The edge's options (error
+ * documents, static files, `wrapApp`, Node middleware) are `makeApp`'s, in `EdgeOptions`; the
+ * public `AppOptions` is both.
+ */
+export interface AppCoreOptions {
+  /** App-wide hooks (§5.2): a list, or a zero-argument function returning one. */
+  hooks?: HooksOption;
+  /** Debug mode: the debug error page (never in production). */
+  debug?: boolean;
+  /** Folder templates are read from (default `templates`, relative to the working directory). */
+  templatePath?: string;
+  /** Renderer for templates without an `engine:` prefix (default `eta`). */
+  defaultRenderer?: string;
+  /** Extra renderers by name (Pecan's `custom_renderers`). */
+  customRenderers?: Record<string, RendererFactory>;
+  /** Variables available to every template (Pecan's `extra_template_vars`). */
+  extraTemplateVars?: Record<string, unknown>;
+  /** Choose the content type from a URL extension such as `.json` (default true, §3.4). */
+  guessContentTypeFromExt?: boolean;
+  /** Redirect `/sub` to `/sub/` when `sub` is a controller with an index (default true, §1.4). */
+  forceCanonical?: boolean;
+  /** Bind `request`/`response` per request (default true); false is Pecan's explicit mode (§7.2). */
+  contextLocals?: boolean;
+  /** Mount the app under a path prefix (Pecan's SCRIPT_NAME, §1.11). */
+  basePath?: string;
+  /** Largest request body read, in bytes (default 1 MiB); beyond it → 413. */
+  bodyLimit?: number;
+  /** Where pecan logs (default: errors and warnings to the console). */
+  logger?: Logger;
+}
+
+const MiB = 1024 * 1024;
+
+/** The runtime-neutral application: options resolved once, hook chains precomputed. */
+export class App {
+  readonly root: unknown;
+  readonly hooks: readonly PecanHook[];
+  readonly onRouteHooks: PecanHook[] | null;
+  /** before/after/onError chains of the app hooks alone (requests without controller hooks). */
+  readonly chains: HookChains;
+  readonly renderers: Renderers;
+  readonly logger: Logger;
+  /**
+   * Answers an error no one handled. The edge sets the debug page here in debug mode (§8.6);
+   * otherwise the opaque 500 is used. The app never imports the edge, so the page is injected.
+   */
+  unhandledPage: ((state: State, error: unknown) => PecanResponse) | null = null;
+  readonly debug: boolean;
+  readonly guessContentTypeFromExt: boolean;
+  readonly forceCanonical: boolean;
+  readonly contextLocals: boolean;
+  readonly basePath: string;
+  readonly bodyLimit: number;
+  readonly defaultRenderer: string;
+  /**
+   * The request-id header (`X-Request-Id`), or null when ids are off. Set at the edge from the
+   * `requestId` option — `pecan serve` turns it on — and read by the adapters only.
+   */
+  requestIdHeader: string | null = null;
+  /** Where the adapters log each finished request, or null (set at the edge, like the above). */
+  accessLog: Logger | null = null;
+  /** Internal: endpoints of pure attribute walks, by routing path (dispatch/route-memo.ts). */
+  readonly routeMemo = new RouteMemo();
+
+  /** `options` with camelCase keys (`makeApp` renames Pecan's snake_case ones first). */
+  constructor(root: unknown, options: AppCoreOptions = {}) {
+    this.root = isClass(root) ? new root() : root;
+    this.hooks = appHooks(options.hooks);
+    this.onRouteHooks = hooksFor(this.hooks, 'onRoute');
+    this.chains = buildChains(this.hooks);
+    this.logger = options.logger ?? defaultLogger;
+    this.debug = options.debug ?? false;
+    this.guessContentTypeFromExt = options.guessContentTypeFromExt ?? true;
+    this.forceCanonical = options.forceCanonical ?? true;
+    this.contextLocals = options.contextLocals ?? true;
+    this.basePath = normaliseBasePath(options.basePath ?? '');
+    this.bodyLimit = options.bodyLimit ?? MiB;
+    this.defaultRenderer = options.defaultRenderer ?? 'eta';
+    this.renderers = new Renderers({
+      customRenderers: options.customRenderers,
+      extraTemplateVars: options.extraTemplateVars,
+      templatePath: options.templatePath,
+      defaultRenderer: this.defaultRenderer,
+      debug: this.debug,
+    });
+  }
+}
+
+/** The path below the app's mount point (§1.11, Pecan's SCRIPT_NAME); outside it, a 404. */
+export function belowMount(app: App, rawPath: string): string {
+  if (app.basePath === '') return rawPath;
+  if (rawPath !== app.basePath && !rawPath.startsWith(`${app.basePath}/`)) throw new HTTPError(404);
+  return rawPath.slice(app.basePath.length);
+}
+
+/** A controller class given as the root is instantiated once (Pecan's `Pecan('pkg.Class')`). */
+function isClass(value: unknown): value is new () => unknown {
+  return typeof value === 'function' && Function.prototype.toString.call(value).startsWith('class');
+}
+
+function normaliseBasePath(basePath: string): string {
+  if (basePath === '' || basePath === '/') return '';
+  const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
+  return withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+}
