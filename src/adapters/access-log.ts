@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/logger.js';
 import type { PecanRequest } from '../core/request.js';
+import { forwardedFor } from '../core/forwarded.js';
 import { SHOWN_IN_MESSAGE, type LogFields } from '../logging/log-fields.js';
 
 export interface AccessRecord {
@@ -61,6 +62,7 @@ export function trackNodeAccess(
   res: ServerResponse,
   request: PecanRequest,
   withId: boolean,
+  trustProxy: boolean,
 ): void {
   const started = performance.now();
   let bytes = 0;
@@ -83,7 +85,9 @@ export function trackNodeAccess(
       durationMs: roundMs(performance.now() - started),
       bytes,
       requestId: withId ? request.id : undefined,
-      remoteAddress: req.socket?.remoteAddress,
+      // Behind a trusted proxy the socket is the proxy; the client is what it reports.
+      remoteAddress:
+        (trustProxy ? forwardedFor(request.headers) : null) ?? req.socket?.remoteAddress,
       httpVersion: req.httpVersion,
       ...(res.writableFinished ? {} : { aborted: true as const }),
     });

@@ -5,6 +5,7 @@ import type { PecanResponse } from '../core/response.js';
 import { readFetchBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { lastForward } from '../core/forward.js';
+import { forwardedFor } from '../core/forwarded.js';
 import { fetchObserver } from './fetch-observers.js';
 import { writeAccessRecord } from './access-log.js';
 import { assignRequestId } from './request-id.js';
@@ -33,7 +34,9 @@ export async function handleFetch(
   const end = hash === -1 ? afterOrigin.length : hash;
   const request = new PecanRequest({
     method: fetchRequest.method,
-    origin: url.origin,
+    origin: app.trustProxy
+      ? { scheme: url.protocol.slice(0, -1), host: url.host, trustProxy: true }
+      : url.origin,
     rawPath: (q === -1 ? afterOrigin.slice(0, end) : afterOrigin.slice(0, q)) || '/',
     queryString: q === -1 ? '' : afterOrigin.slice(q + 1, end),
     headers: fetchRequest.headers,
@@ -99,7 +102,8 @@ function logFetchAccess(
     durationMs: Math.round((performance.now() - started) * 100) / 100,
     bytes,
     requestId: app.requestIdHeader === null ? undefined : request.id,
-    remoteAddress: undefined,
+    // Fetch gives no peer address; behind a trusted proxy, the one it reports.
+    remoteAddress: (app.trustProxy ? forwardedFor(request.headers) : null) ?? undefined,
     httpVersion: undefined,
   });
 }

@@ -97,6 +97,8 @@ function joined(value: string | string[] | undefined): string | null {
 // The origin's parts before the Host header is read (lazily, see `PecanRequest.origin`).
 const HTTP: OriginParts = Object.freeze({ scheme: 'http', host: null });
 const HTTPS: OriginParts = Object.freeze({ scheme: 'https', host: null });
+const HTTP_PROXIED: OriginParts = Object.freeze({ scheme: 'http', host: null, trustProxy: true });
+const HTTPS_PROXIED: OriginParts = Object.freeze({ scheme: 'https', host: null, trustProxy: true });
 
 /** Builds the pecan request from Node's; no Fetch objects on this path. */
 export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
@@ -107,7 +109,7 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   return new PecanRequest({
     method: req.method ?? 'GET',
     // Built only if used: most requests never need their absolute URL.
-    origin: encrypted ? HTTPS : HTTP,
+    origin: app.trustProxy ? (encrypted ? HTTPS_PROXIED : HTTP_PROXIED) : encrypted ? HTTPS : HTTP,
     rawPath: q === -1 ? target : target.slice(0, q),
     queryString: q === -1 ? '' : target.slice(q + 1),
     headers: new NodeRequestParts(req),
@@ -136,7 +138,7 @@ export function handleNode(
   // Request ids and the access log are off unless asked for: two checks on the hot path.
   if (app.requestIdHeader !== null) assignRequestId(request, app.requestIdHeader);
   if (app.accessLog !== null)
-    trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null);
+    trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null, app.trustProxy);
   // The same object reads the headers and the body.
   request.attachBody(request.headers as NodeRequestParts, app.bodyLimit);
   let answer: PecanResponse | Promise<PecanResponse>;

@@ -38,6 +38,13 @@ export interface AppCoreOptions {
   contextLocals?: boolean;
   /** Mount the app under a path prefix (Pecan's SCRIPT_NAME, §1.11). */
   basePath?: string;
+  /**
+   * Trust the reverse proxy in front of the app (default false): the scheme and host of
+   * `request.url` and of the redirects follow `X-Forwarded-Proto` (`http`/`https` only) and
+   * `X-Forwarded-Host`, and the access log names the client from `X-Forwarded-For`. Turn it on
+   * only when a proxy sets those headers and the app cannot be reached around it.
+   */
+  trustProxy?: boolean;
   /** Largest request body read, in bytes (default 1 MiB); beyond it → 413. */
   bodyLimit?: number;
   /** Where pecan logs (default: errors and warnings to the console). */
@@ -66,6 +73,7 @@ export class App {
   readonly contextLocals: boolean;
   readonly basePath: string;
   readonly bodyLimit: number;
+  readonly trustProxy: boolean;
   readonly defaultRenderer: string;
   /**
    * The request-id header (`X-Request-Id`), or null when ids are off. Set at the edge from the
@@ -90,6 +98,7 @@ export class App {
     this.contextLocals = options.contextLocals ?? true;
     this.basePath = normaliseBasePath(options.basePath ?? '');
     this.bodyLimit = options.bodyLimit ?? MiB;
+    this.trustProxy = options.trustProxy ?? false;
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
     this.renderers = new Renderers({
       customRenderers: options.customRenderers,

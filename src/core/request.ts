@@ -1,5 +1,6 @@
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
+import { forwardedHost, forwardedScheme } from './forwarded.js';
 import { parseQuery, type Params } from './params.js';
 import { parseContentType, parseJson, parseUrlencoded, type UploadedFile } from './body.js';
 
@@ -45,6 +46,8 @@ export interface OriginParts {
   scheme: string;
   /** The Host header (`host[:port]`); `null`: read it from the headers when first needed. */
   host: string | null;
+  /** The app trusts its proxy: `X-Forwarded-Proto`/`-Host` replace the parts (core/forwarded.ts). */
+  trustProxy?: boolean;
 }
 
 export interface RequestInit {
@@ -120,8 +123,13 @@ export class PecanRequest {
   get origin(): string {
     const origin = this.originValue;
     if (typeof origin === 'string') return origin;
-    const host = origin.host ?? this.headers.get('host') ?? 'localhost';
-    return (this.originValue = `${origin.scheme}://${host}`);
+    let scheme = origin.scheme;
+    let host = origin.host ?? this.headers.get('host') ?? 'localhost';
+    if (origin.trustProxy === true) {
+      scheme = forwardedScheme(this.headers) ?? scheme;
+      host = forwardedHost(this.headers) ?? host;
+    }
+    return (this.originValue = `${scheme}://${host}`);
   }
 
   /**

@@ -93,7 +93,10 @@ describeAdapters('test_base.py TestRedirect', ({ client }) => {
 
       child = new ChildController();
     }
-    const c = await client(makeApp(new RootController(), { debug: true, logger: quiet }));
+    // pecan reads X-Forwarded-Proto only from a trusted proxy (issue 13, porting guide).
+    const c = await client(
+      makeApp(new RootController(), { debug: true, logger: quiet, trustProxy: true }),
+    );
     const r = await c.get('/child', { headers: { 'x-forwarded-proto': 'https' } });
     // non-canonical url will redirect, so we won't get a 301
     expect(r.status).toBe(302);
