@@ -68,6 +68,7 @@ export const PECAN_ERROR_CODES = [
   'PECAN_ERR_REDIRECT_INTERNAL_CODE',
   'PECAN_ERR_REDIRECT_INTERNAL_LOCATION',
   'PECAN_ERR_REDIRECT_NO_REQUEST',
+  'PECAN_ERR_REDIRECT_LOCATION',
   // Responses
   'PECAN_ERR_ABORT_STATUS',
   'PECAN_ERR_STATUS',
@@ -249,6 +250,13 @@ export const redirectNoRequestError = defineError(
   'PECAN_ERR_REDIRECT_NO_REQUEST',
   Error,
   () => 'redirect() without a location needs the current request',
+);
+export const redirectLocationError = defineError(
+  'PECAN_ERR_REDIRECT_LOCATION',
+  TypeError,
+  (location: string) =>
+    `redirect(): ${JSON.stringify(location)} is not a URL, so it cannot be a Location ` +
+    `(check its host, port and brackets; a user-supplied target must be validated first)`,
 );
 
 // Responses (§7.3, §7.8, §8.1)

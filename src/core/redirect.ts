@@ -5,6 +5,7 @@ import type { PecanRequest } from './request.js';
 import {
   redirectInternalCodeError,
   redirectInternalLocationError,
+  redirectLocationError,
   redirectNoRequestError,
 } from './pecan-errors.js';
 
@@ -36,11 +37,23 @@ export function redirect(location?: string, options: RedirectOptions = {}): neve
     if (request === undefined) throw redirectNoRequestError();
     target = options.addSlash ? slashUrl(request) : request.url;
   } else {
-    target = request ? new URL(location, request.url).href : location;
+    target = request ? resolveLocation(location, request.url) : location;
     // Pecan crashes on add_slash with a location (§15.5 #2); here it adds the slash to that URL.
     if (options.addSlash) target = addSlashTo(target);
   }
   throw new HTTPError(options.code ?? 302, { location: target, headers: options.headers });
+}
+
+/**
+ * `location` made absolute against the request URL. One that is not a URL (`http://[`, a port
+ * over 65535) is the developer's error, a logged 500 with its own code, not a bare `TypeError`.
+ */
+function resolveLocation(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    throw redirectLocationError(location);
+  }
 }
 
 function addSlashTo(url: string): string {
