@@ -22,3 +22,14 @@ export function childOf(node: object, name: string, info?: ClassInfo): unknown {
   if (attribute !== undefined) return attribute;
   return (node as Record<string, unknown>)[name];
 }
+
+const FALLBACKS: ReadonlySet<string> = new Set(['_default', '_lookup', '_route']);
+
+/**
+ * The child a path segment leads to. The fallbacks are never segments (DESIGN §5.2 #2):
+ * `/x/_default` reaches `_default` as the fallback, with `_default` as its remainder. Dispatch
+ * still finds them by name through `childOf`.
+ */
+export function segmentChild(node: object, segment: string, info?: ClassInfo): unknown {
+  return FALLBACKS.has(segment) ? undefined : childOf(node, segment, info);
+}

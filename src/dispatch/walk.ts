@@ -9,7 +9,7 @@ import { HTTPError } from '../core/errors.js';
 import { isPromise } from '../core/is-promise.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';
 import { crossBoundary, isBoundarySecured } from '../security/boundary.js';
-import { childOf } from './child-of.js';
+import { segmentChild } from './child-of.js';
 import { classInfo, specialOf, type Exposed } from './class-info.js';
 import { endpoint, type Found } from './endpoint.js';
 import { delegateRoute } from './route-delegation.js';
@@ -84,7 +84,7 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
     return delegateRoute(route.fn, node, segments.slice(pos), walk.request);
   }
   if (segment === undefined) throw new HTTPError(404);
-  const next = childOf(node, segment, info);
+  const next = segmentChild(node, segment, info);
   // §1.2 step 12: the last-ditch generic index, for the unmatched segment.
   if (!next && walk.fallbacks === null && index?.meta.handlers?.has(walk.request.method)) {
     walk.trail = null; // depends on the request's method

@@ -6,7 +6,7 @@
 import { HTTPError } from '../../core/errors.js';
 import type { PecanRequest } from '../../core/request.js';
 import { getMeta } from '../../controller/meta.js';
-import { childOf } from '../child-of.js';
+import { childOf, segmentChild } from '../child-of.js';
 import { classInfo } from '../class-info.js';
 import type { Endpoint } from '../endpoint.js';
 import { lookupController } from '../lookup.js';
@@ -55,7 +55,7 @@ function exposedMethod(self: object, name: string): Function | undefined {
 
 /** Pecan's `_lookup_child`: any attribute by that name (`route()` children included). */
 function attribute(self: object, name: string): unknown {
-  return childOf(self, name, classInfo(self));
+  return segmentChild(self, name, classInfo(self));
 }
 
 /** An attribute that is not a method: a sub-controller the walk continues in (§4.4 step 4). */
