@@ -118,9 +118,12 @@ function setBody(
   } else if (!isEmptyValue(body)) {
     throw invalidBodyError(meta?.label ?? 'controller', describe(body));
   }
-  // DESIGN §5.8: a content type the controller set on the response is kept.
-  if (contentType !== null && !response.headers.hasContentType())
-    response.headers.setContentType(contentTypeHeader(contentType));
+  // DESIGN §5.8: a content type the controller set on the response is kept. With no type at
+  // all (`contentType: null` and no extension), a body is HTML, as WebOb's default in Pecan;
+  // leaving it unset let each runtime pick its own (none on Node, text/plain in Fetch).
+  if (response.headers.hasContentType()) return;
+  if (contentType !== null) response.headers.setContentType(contentTypeHeader(contentType));
+  else if (response.body !== null) response.headers.setContentType(contentTypeHeader('text/html'));
 }
 
 function describe(value: unknown): string {
