@@ -60,12 +60,15 @@ export function isJsonType(type: string): boolean {
   return type === 'application/json' || type === 'application/javascript';
 }
 
-/** An urlencoded form body; invalid UTF-8 becomes U+FFFD rather than a 400 (§1.10). */
+/** An urlencoded form body; invalid UTF-8, raw or escaped, is a 400 (DESIGN §5.12). */
 export function parseUrlencoded(body: Buffer): Params {
   if (body.length === 0) return createParams();
-  // Raw (unescaped) bytes are decoded here, escaped ones inside parseParamString; in
-  // 'replace' mode it never returns undefined.
-  return parseParamString(body.toString('utf8'), 'replace') ?? createParams();
+  // DESIGN §5.12: malformed input is a 400, as for paths and queries. WebOb decoded a form with
+  // U+FFFD in place of bad bytes, which let `a=%ff` and `a=%fe` arrive as the same value.
+  // Raw (unescaped) bytes are checked here, escaped ones inside parseParamString.
+  const params = isUtf8(body) ? parseParamString(body.toString('utf8'), 'reject') : undefined;
+  if (params === undefined) throw new HTTPError(400, 'Malformed form body: not UTF-8 encoded');
+  return params;
 }
 
 /**

@@ -62,7 +62,7 @@ export function parseQuery(qs: string): Params {
 /**
  * Splits `a=1&b=2` into params, decoding `+` as a space and `%XX` as bytes (§1.10). With
  * `'reject'` invalid UTF-8 returns `undefined` so the caller can word its own 400; with
- * `'replace'` it becomes U+FFFD, as in an urlencoded form body (§1.10). Empty pieces (`a&&b`)
+ * `'replace'` it becomes U+FFFD (WebOb's way with form bodies, §1.10; pecan's are strict). Empty pieces (`a&&b`)
  * are skipped, `a` alone is `a=''`, as Python's `parse_qsl(keep_blank_values=True)`.
  */
 export function parseParamString(

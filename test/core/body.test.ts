@@ -99,13 +99,16 @@ describe('parseUrlencoded', () => {
     expect(Object.getPrototypeOf(form)).toBeNull();
   });
 
-  it('replaces invalid escaped UTF-8 with U+FFFD instead of failing', () => {
-    expect(parseUrlencoded(Buffer.from('a=%ff')).a).toBe('\uFFFD');
+  it('rejects invalid escaped UTF-8 with a 400 (DESIGN §5.12)', () => {
+    for (const text of ['a=%ff', '%fe=1', 'a=%e2%82', 'ok=1&b=%c3%28'])
+      expect(() => parseUrlencoded(Buffer.from(text))).toThrow(
+        expect.objectContaining({ status: 400, detail: expect.stringMatching(/form body/) }),
+      );
   });
 
-  it('replaces invalid raw bytes with U+FFFD instead of failing', () => {
+  it('rejects invalid raw bytes with a 400', () => {
     const body = Buffer.concat([Buffer.from('a='), Buffer.from([0xff]), Buffer.from('b')]);
-    expect(parseUrlencoded(body).a).toBe('\uFFFDb');
+    expect(() => parseUrlencoded(body)).toThrow(expect.objectContaining({ status: 400 }));
   });
 
   it('decodes raw UTF-8 bytes', () => {

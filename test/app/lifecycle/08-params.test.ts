@@ -31,4 +31,18 @@ describeAdapters('stage 8: params', ({ client }) => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('answers 400 for a form body that is not UTF-8, escaped or raw (issue 13)', async () => {
+    const c = await client(makeApp(new Root(), { logger: quiet }));
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    const raw = Buffer.concat([Buffer.from('a='), Buffer.from([0xff])]);
+    for (const body of ['a=%ff', 'x=1&%fe=2', raw]) {
+      const r = await c.post('/echo', { body, headers: form });
+      expect(r.status).toBe(400);
+      expect(r.text).toContain('Malformed form body');
+    }
+    expect((await c.post('/echo', { body: 'a=caf%C3%A9', headers: form })).json).toEqual({
+      a: 'café',
+    });
+  });
 });
