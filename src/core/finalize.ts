@@ -1,4 +1,5 @@
 import type { PecanResponse, ResponseBody } from './response.js';
+import { streamChunkError } from './pecan-errors.js';
 
 function isEmptyBody(body: ResponseBody): boolean {
   return (
@@ -11,17 +12,15 @@ function isBytes(body: ResponseBody): body is string | Uint8Array | null {
 }
 
 /**
- * §7.9: a 200 without a body becomes 204 (a stream is peeked for its first chunk), and 204/304
- * responses carry no Content-Type.
+ * §7.9: a 200 without a body becomes 204, and 204/304 responses carry no Content-Type. A stream
+ * is peeked for its first chunk whatever the status (but 204 and 304): it decides the 204, and a first chunk that
+ * is not a string or bytes fails here, while a clean 500 can still be answered.
  */
 export function normaliseEmptyBody(response: PecanResponse): void | Promise<void> {
-  if (response.status === 200) {
-    if (isBytes(response.body)) {
-      if (isEmptyBody(response.body)) response.status = 204;
-    } else {
-      return peekStream(response).then(() => dropContentType(response));
-    }
-  }
+  // A 204 or 304 sends no body: its stream is closed unread (it might never end).
+  if (!isBytes(response.body) && response.status !== 204 && response.status !== 304)
+    return peekStream(response).then(() => dropContentType(response));
+  if (response.status === 200 && isEmptyBody(response.body)) response.status = 204;
   dropContentType(response);
 }
 
@@ -48,32 +47,50 @@ export function closeStream(body: Exclude<ResponseBody, string | Uint8Array | nu
 
 async function peekStream(response: PecanResponse): Promise<void> {
   const body = response.body as Exclude<ResponseBody, string | Uint8Array | null>;
+  let rest: Iterator<unknown> | AsyncIterator<unknown>;
   if (body instanceof ReadableStream) {
-    const reader = body.getReader();
-    const first = await reader.read();
-    if (first.done) {
-      response.status = 204;
-      return;
-    }
-    response.body = prepend(first.value, {
-      next: () => reader.read() as Promise<IteratorResult<Chunk>>,
+    const reader = (body as ReadableStream<unknown>).getReader();
+    rest = {
+      next: () => reader.read() as Promise<IteratorResult<unknown>>,
       // The client left early (or a HEAD): cancel the source so it frees what it holds.
       return: () =>
         reader.cancel().then(
           () => DONE,
           () => DONE,
         ),
-    });
-    return;
+    };
+  } else {
+    rest = Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
   }
-  const iterator =
-    Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
-  const first = await iterator.next();
+  const first = await rest.next();
   if (first.done) {
-    response.status = 204;
+    if (response.status === 200) response.status = 204;
+    response.body = null;
     return;
   }
-  response.body = prepend(first.value, iterator);
+  if (!isChunk(first.value)) {
+    await closeIterator(rest);
+    throw streamChunkError(describeChunk(first.value));
+  }
+  response.body = prepend(first.value, rest);
+}
+
+function isChunk(value: unknown): value is Chunk {
+  return typeof value === 'string' || value instanceof Uint8Array;
+}
+
+function describeChunk(value: unknown): string {
+  if (typeof value === 'object' && value !== null)
+    return `an object (${(value as object).constructor?.name ?? 'Object'})`;
+  return value === null ? 'null' : `a ${typeof value}`;
+}
+
+async function closeIterator(iterator: Iterator<unknown> | AsyncIterator<unknown>): Promise<void> {
+  try {
+    await iterator.return?.();
+  } catch {
+    // The stream is abandoned because of the error being reported; its own failure adds nothing.
+  }
 }
 
 type Chunk = Uint8Array | string;
@@ -88,18 +105,24 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  */
 function prepend(
   first: Chunk,
-  rest: Iterator<Chunk> | AsyncIterator<Chunk>,
+  rest: Iterator<unknown> | AsyncIterator<unknown>,
 ): AsyncIterableIterator<Chunk> {
   let pending: Chunk | null = first;
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
-    next() {
-      if (pending === null) return Promise.resolve(rest.next());
-      const value = pending;
-      pending = null;
-      return Promise.resolve({ done: false, value });
+    async next(): Promise<IteratorResult<Chunk>> {
+      if (pending !== null) {
+        const value = pending;
+        pending = null;
+        return { done: false, value };
+      }
+      const next = await rest.next();
+      if (next.done || isChunk(next.value)) return next as IteratorResult<Chunk>;
+      // The headers are sent: the adapter cuts the response short and logs this (§8.3).
+      await closeIterator(rest);
+      throw streamChunkError(describeChunk(next.value));
     },
     async return() {
       pending = null;

@@ -77,6 +77,7 @@ export const PECAN_ERROR_CODES = [
   'PECAN_ERR_COOKIE_VALUE',
   'PECAN_ERR_COOKIE_OPTION',
   'PECAN_ERR_INVALID_BODY',
+  'PECAN_ERR_STREAM_CHUNK',
   // Hooks
   'PECAN_ERR_HOOKS_LIST',
   'PECAN_ERR_NOT_A_HOOK',
@@ -296,6 +297,13 @@ export const invalidBodyError = defineError(
   (label: string, described: string) =>
     `${label} returned ${described}, which is not a valid body: ` +
     `return a string or bytes, or expose it with a template such as @expose('json')`,
+);
+export const streamChunkError = defineError(
+  'PECAN_ERR_STREAM_CHUNK',
+  TypeError,
+  (described: string) =>
+    `a streamed body yielded ${described}; a stream (generator, iterator or ReadableStream) ` +
+    `must yield strings or bytes: serialise each item, e.g. JSON.stringify(item) + '\\n'`,
 );
 
 // Hooks (§5)
