@@ -43,7 +43,7 @@ export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
 export type { PecanError, PecanErrorCode } from './core/pecan-errors.js';
 export { redirect, type RedirectOptions } from './core/redirect.js';
 export { request, response } from './core/context.js';
-export type { PecanRequest, RoutingState, RequestHeaders } from './core/request.js';
+export { PecanRequest, type RoutingState, type RequestHeaders } from './core/request.js';
 export { PecanResponse, type ResponseBody } from './core/response.js';
 export type { ResponseHeaders } from './core/headers.js';
 export type { State, Arguments } from './app/state.js';

@@ -32,7 +32,7 @@ export async function handleFetch(
   const q = afterOrigin.indexOf('?');
   const hash = afterOrigin.indexOf('#');
   const end = hash === -1 ? afterOrigin.length : hash;
-  const request = new PecanRequest({
+  const request = new app.requestCls({
     method: fetchRequest.method,
     origin: app.trustProxy
       ? { scheme: url.protocol.slice(0, -1), host: url.host, trustProxy: true }

@@ -106,7 +106,7 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   if (!target.startsWith('/')) target = absoluteFormPath(target);
   const q = target.indexOf('?');
   const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
-  return new PecanRequest({
+  return new app.requestCls({
     method: req.method ?? 'GET',
     // Built only if used: most requests never need their absolute URL.
     origin: app.trustProxy ? (encrypted ? HTTPS_PROXIED : HTTP_PROXIED) : encrypted ? HTTPS : HTTP,

@@ -10,7 +10,9 @@ import { Renderers, type RendererFactory } from '../render/renderers.js';
 import { RouteMemo } from '../dispatch/route-memo.js';
 import { HTTPError } from '../core/errors.js';
 import type { State } from './state.js';
-import type { PecanResponse } from '../core/response.js';
+import { PecanResponse } from '../core/response.js';
+import { PecanRequest } from '../core/request.js';
+import { customClassError } from '../core/pecan-errors.js';
 import { defaultLogger, type Logger } from '../core/logger.js';
 /**
  * The options of the app itself: what the request story reads. The edge's options (error
@@ -49,6 +51,13 @@ export interface AppCoreOptions {
   bodyLimit?: number;
   /** Where pecan logs (default: errors and warnings to the console). */
   logger?: Logger;
+  /**
+   * The class of every request (Pecan's `request_cls`): `PecanRequest` or a subclass, built
+   * with the same constructor argument.
+   */
+  requestCls?: typeof PecanRequest;
+  /** The class of the response the controller fills (Pecan's `response_cls`), likewise. */
+  responseCls?: typeof PecanResponse;
 }
 
 const MiB = 1024 * 1024;
@@ -75,6 +84,8 @@ export class App {
   readonly bodyLimit: number;
   readonly trustProxy: boolean;
   readonly defaultRenderer: string;
+  readonly requestCls: typeof PecanRequest;
+  readonly responseCls: typeof PecanResponse;
   /**
    * The request-id header (`X-Request-Id`), or null when ids are off. Set at the edge from the
    * `requestId` option — `pecan serve` turns it on — and read by the adapters only.
@@ -100,6 +111,8 @@ export class App {
     this.bodyLimit = options.bodyLimit ?? MiB;
     this.trustProxy = options.trustProxy ?? false;
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
+    this.requestCls = subclassOf('requestCls', PecanRequest, options.requestCls);
+    this.responseCls = subclassOf('responseCls', PecanResponse, options.responseCls);
     this.renderers = new Renderers({
       customRenderers: options.customRenderers,
       extraTemplateVars: options.extraTemplateVars,
@@ -115,6 +128,20 @@ export function belowMount(app: App, rawPath: string): string {
   if (app.basePath === '') return rawPath;
   if (rawPath !== app.basePath && !rawPath.startsWith(`${app.basePath}/`)) throw new HTTPError(404);
   return rawPath.slice(app.basePath.length);
+}
+
+/** `given` when it is `base` or extends it; anything else fails loudly at start-up. */
+function subclassOf<T extends Function>(option: string, base: T, given: unknown): T {
+  if (given === undefined || given === null) return base;
+  if (given === base || (typeof given === 'function' && given.prototype instanceof base))
+    return given as T;
+  const described =
+    typeof given === 'function'
+      ? `the unrelated class ${given.name || '(anonymous)'}`
+      : typeof given === 'string'
+        ? `the string ${JSON.stringify(given)}`
+        : `a ${typeof given}`;
+  throw customClassError(option, base.name, described);
 }
 
 /** A controller class given as the root is instantiated once (Pecan's `Pecan('pkg.Class')`). */

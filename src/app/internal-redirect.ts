@@ -2,7 +2,6 @@ import type { State } from './state.js';
 import type { InternalRedirect } from '../core/errors.js';
 import { forwardRequest } from '../core/forward.js';
 import { forwardLoopError } from '../core/pecan-errors.js';
-import { PecanResponse } from '../core/response.js';
 
 /**
  * §7.6 `redirect(path, { internal: true })`: the same state starts over with a request for the
@@ -20,7 +19,7 @@ export function followInternalRedirect(
   const next = forwardRequest(old, redirect.location, old.queryString);
   if (visited.has(next.rawPath)) throw forwardLoopError(next.rawPath, [...visited].join(', '));
   state.request = next;
-  state.response = new PecanResponse();
+  state.response = new state.app.responseCls();
   state.controller = null;
   state.arguments = null;
   state.hooks = state.app.hooks;

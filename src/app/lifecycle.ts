@@ -36,7 +36,7 @@ export function handle(
 ): PecanResponse | Promise<PecanResponse> {
   // Without `body`: the body the adapter (or `forwardRequest`) already attached is used.
   if (body !== undefined) request.attachBody(body, app.bodyLimit);
-  const state = new State(request, new PecanResponse(), app);
+  const state = new State(request, new app.responseCls(), app);
   return app.contextLocals ? contextLocals().run(state, serve, app) : serve(app, state);
 }
 

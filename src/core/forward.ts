@@ -12,7 +12,8 @@ const successors = new WeakMap<PecanRequest, PecanRequest>();
  */
 export function forwardRequest(from: PecanRequest, location: string, query: string): PecanRequest {
   const at = location.indexOf('?');
-  const next = new PecanRequest({
+  // The same class as the first request: an app's `requestCls` holds for forwarded ones too.
+  const next = new (from.constructor as typeof PecanRequest)({
     method: from.method,
     origin: from.origin,
     rawPath: from.scriptName + (at === -1 ? location : location.slice(0, at)),

@@ -77,6 +77,7 @@ export const PECAN_ERROR_CODES = [
   'PECAN_ERR_COOKIE_VALUE',
   'PECAN_ERR_COOKIE_OPTION',
   'PECAN_ERR_INVALID_BODY',
+  'PECAN_ERR_CUSTOM_CLASS',
   'PECAN_ERR_STREAM_CHUNK',
   // Hooks
   'PECAN_ERR_HOOKS_LIST',
@@ -297,6 +298,13 @@ export const invalidBodyError = defineError(
   (label: string, described: string) =>
     `${label} returned ${described}, which is not a valid body: ` +
     `return a string or bytes, or expose it with a template such as @expose('json')`,
+);
+export const customClassError = defineError(
+  'PECAN_ERR_CUSTOM_CLASS',
+  TypeError,
+  (option: string, base: string, described: string) =>
+    `${option} must be ${base} or a class that extends it, not ${described} ` +
+    `(in a config file, import the class: a module specifier is not resolved here)`,
 );
 export const streamChunkError = defineError(
   'PECAN_ERR_STREAM_CHUNK',

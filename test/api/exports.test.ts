@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import * as pecan from '../../src/index.js';
 
 // The public surface is a contract (DESIGN §4): adding or removing an export is a deliberate,
-// reviewed change to this list. `App`, `State`, `PecanRequest` and `ResponseHeaders` are
-// exported as types only (issue 14): users read them, pecan makes them.
+// reviewed change to this list. `App`, `State` and `ResponseHeaders` are exported as types
+// only (issue 14): users read them, pecan makes them. `PecanRequest` is a value again (issue
+// 13) so that `requestCls`, Pecan's `request_cls`, can extend it.
 it('exports exactly the public names', () => {
   expect(Object.keys(pecan).sort()).toEqual([
     'Config',
@@ -11,6 +12,7 @@ it('exports exactly the public names', () => {
     'HTTPError',
     'HookController',
     'PecanHook',
+    'PecanRequest',
     'PecanResponse',
     'RequestViewerHook',
     'RestController',
