@@ -38,6 +38,7 @@ export {
   type WhenOptions,
 } from './controller/expose.js';
 export { route } from './controller/route.js';
+export { wraps } from './controller/wraps.js';
 export { RestController } from './dispatch/rest/rest-controller.js';
 export { abort, HTTPError, type HTTPErrorOptions } from './core/errors.js';
 export type { PecanError, PecanErrorCode } from './core/pecan-errors.js';

@@ -1,6 +1,7 @@
 import './metadata-polyfill.js';
 import { readSignature, signatureFromArgs } from '../binding/signature.js';
 import { ensureMeta, getMeta, type ControllerMeta } from './meta.js';
+import { isWrapper, unwrap } from './wraps.js';
 import {
   segmentInvalidError,
   segmentTypeError,
@@ -10,6 +11,7 @@ import {
   whenMethodError,
   whenRouteError,
   whenTargetError,
+  wrappedMethodError,
 } from '../core/pecan-errors.js';
 
 export interface ExposeOptions {
@@ -71,9 +73,55 @@ function addExposure(
     meta.explicitArgs = args;
     meta.signature = signatureFromArgs(args, name);
   } else if (meta.signature === null) {
-    meta.signature = readSignature(fn, name);
+    meta.signature = readSignature(unwrap(fn), name);
   }
   return meta;
+}
+
+/**
+ * Wrapping decorators (controller/wraps.ts). Below @expose, a method whose name is not the
+ * method's is a replacement that did not say what it wraps. Above, a decorator may swap the
+ * exposed method for a plain one: checked once per class, when its first instance is made.
+ */
+function checkWrapping(fn: Function, context: ClassMethodDecoratorContext): void {
+  if (context.kind !== 'method' || context.private || typeof context.name !== 'string') return;
+  const name = context.name;
+  if (fn.name !== name && !isWrapper(fn)) throw wrappedMethodError(name, 'below');
+  context.addInitializer(function (this: unknown) {
+    // The class this decorator ran in is the one whose metadata is `context.metadata`; its own
+    // slot must still hold an exposed function (a subclass may shadow it, as in Pecan).
+    const holder = definingHolder(this, context);
+    if (holder === null) return;
+    let names = checked.get(holder);
+    if (names?.has(name)) return;
+    const value = Object.getOwnPropertyDescriptor(holder, name)?.value as unknown;
+    if (getMeta(value) === undefined) {
+      const cls = context.static ? holder : (holder as { constructor?: Function }).constructor;
+      throw wrappedMethodError(
+        `${(cls as Function | undefined)?.name ?? 'controller'}.${name}`,
+        'above',
+      );
+    }
+    if (names === undefined) checked.set(holder, (names = new Set()));
+    names.add(name);
+  });
+}
+
+// Per class (its prototype, or the class for static methods): the exposed names already checked.
+const checked = new WeakMap<object, Set<string>>();
+
+/** The prototype (or, for a static method, the class) the decorated method was defined on. */
+function definingHolder(self: unknown, context: ClassMethodDecoratorContext): object | null {
+  let cls: unknown = context.static ? self : (self as { constructor?: unknown }).constructor;
+  while (typeof cls === 'function') {
+    if (
+      Object.prototype.hasOwnProperty.call(cls, Symbol.metadata) &&
+      (cls as { [Symbol.metadata]?: unknown })[Symbol.metadata] === context.metadata
+    )
+      return context.static ? cls : (cls.prototype as object);
+    cls = Object.getPrototypeOf(cls);
+  }
+  return null;
 }
 
 function normalise(arg: string | ExposeOptions | undefined): ExposeOptions {
@@ -102,6 +150,7 @@ export function expose(
   return <F extends Function>(fn: F, context?: ClassMethodDecoratorContext): F => {
     if (context !== undefined && !isDecoratorContext(context)) context = undefined;
     const name = nameOf(fn, context);
+    if (context !== undefined) checkWrapping(fn, context);
     if (SPECIAL.has(name) && options.generic) {
       throw specialGenericError(name);
     }

@@ -41,6 +41,11 @@ export function getMeta(fn: unknown): ControllerMeta | undefined {
   return typeof fn === 'function' ? metas.get(fn) : undefined;
 }
 
+/** Gives `wrapper` the very metadata of the method it wraps (controller/wraps.ts). */
+export function shareMeta(wrapper: Function, meta: ControllerMeta): void {
+  metas.set(wrapper, meta);
+}
+
 /** Returns the metadata of `fn`, creating an empty (not yet content-typed) record. */
 export function ensureMeta(fn: Function, label: string): ControllerMeta {
   let meta = metas.get(fn);

@@ -39,9 +39,21 @@ function defineError<A extends unknown[]>(
 }
 
 /** Every code, in the order docs/errors.md lists them. */
+export const wrappedMethodError = defineError(
+  'PECAN_ERR_WRAPPED_METHOD',
+  TypeError,
+  (method: string, where: 'below' | 'above') =>
+    where === 'below'
+      ? `${method}: a decorator below @expose replaced the method with a wrapper, which hides ` +
+        `its parameter names: return wraps(method, wrapper) from that decorator ` +
+        `(import { wraps } from 'pecan')`
+      : `${method}: a decorator above @expose replaced the exposed method, so it would never be ` +
+        `routed: return wraps(method, wrapper) from that decorator, or put it below @expose`,
+);
 export const PECAN_ERROR_CODES = [
   // Controllers: @expose, @when, route()
   'PECAN_ERR_SEGMENT_TYPE',
+  'PECAN_ERR_WRAPPED_METHOD',
   'PECAN_ERR_SEGMENT_INVALID',
   'PECAN_ERR_SPECIAL_GENERIC',
   'PECAN_ERR_SPECIAL_ROUTE',

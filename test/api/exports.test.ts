@@ -43,6 +43,7 @@ it('exports exactly the public names', () => {
     'transactional',
     'unlocked',
     'when',
+    'wraps',
   ]);
 });
 
