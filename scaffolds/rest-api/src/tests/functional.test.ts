@@ -46,4 +46,10 @@ describe('RootController', () => {
     assert.equal(response.headers.get('content-type'), 'application/json');
     assert.deepEqual(response.json, { reason: 'Not Found' });
   });
+
+  it('keeps redirects: /people answers 302 to /people/', async () => {
+    const response = await app.get('/people', { expectErrors: true });
+    assert.equal(response.status, 302);
+    assert.match(response.headers.get('location') ?? '', /\/people\/$/);
+  });
 });
