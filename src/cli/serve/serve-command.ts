@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger.js';
 import { isLoopback, parsePort, resolveAddress, servingLine } from './server-address.js';
 import { exitOnSignals } from './shutdown.js';
 import { boundPort, startServer } from './start-server.js';
+import { resolveLimits } from './server-limits.js';
 
 const DEFAULT_SHUTDOWN_TIMEOUT_S = 10;
 
@@ -96,7 +97,8 @@ async function serveOne(configPath: string, settings: ServeSettings, io: CliIO):
     address.host,
     createLogger(conf.logging, 'pecan.commands.serve'),
   );
-  const server = await startServer(app, address);
+  const limits = resolveLimits(conf.server as Record<string, unknown> | undefined);
+  const server = await startServer(app, address, limits);
   exitOnSignals(server, settings.shutdownTimeoutMs, io);
   if (cluster.isPrimary && process.connected) {
     // A `--reload` child: when the reloader is gone, even killed with SIGKILL, stop too.

@@ -2,13 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from '../command.js';
 import type { ServerAddress } from './server-address.js';
+import { DEFAULT_LIMITS, applyLimits, serverOptions, type ServerLimits } from './server-limits.js';
 
 /** An HTTP server for the app (which logs its own requests), listening on `address`. */
 export async function startServer(
   app: http.RequestListener,
   address: ServerAddress,
+  limits: ServerLimits = DEFAULT_LIMITS,
 ): Promise<http.Server> {
-  const server = http.createServer(app);
+  const server = http.createServer(serverOptions(limits), app);
+  applyLimits(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(address.port, address.host, () => {
