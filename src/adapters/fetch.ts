@@ -44,7 +44,7 @@ export async function handleFetch(
   });
   if (app.requestIdHeader !== null) assignRequestId(request, app.requestIdHeader);
   const started = app.accessLog === null ? 0 : performance.now();
-  request.attachBody(new FetchBodyReader(fetchRequest), app.bodyLimit);
+  request.attachBody(new FetchBodyReader(fetchRequest), app.bodyLimit, app.jsonLimits);
   const response = await handler(request);
   fetchObserver(fetchRequest)?.(lastForward(request));
   if (app.requestIdHeader !== null) response.headers.set(app.requestIdHeader, request.id);

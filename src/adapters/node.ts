@@ -140,7 +140,7 @@ export function handleNode(
   if (app.accessLog !== null)
     trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null, app.trustProxy);
   // The same object reads the headers and the body.
-  request.attachBody(request.headers as NodeRequestParts, app.bodyLimit);
+  request.attachBody(request.headers as NodeRequestParts, app.bodyLimit, app.jsonLimits);
   let answer: PecanResponse | Promise<PecanResponse>;
   try {
     answer = handler(request);

@@ -13,6 +13,7 @@ import type { State } from './state.js';
 import { PecanResponse } from '../core/response.js';
 import { PecanRequest } from '../core/request.js';
 import { customClassError } from '../core/pecan-errors.js';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../core/body.js';
 import { defaultLogger, type Logger } from '../core/logger.js';
 /**
  * The options of the app itself: what the request story reads. The edge's options (error
@@ -49,6 +50,11 @@ export interface AppCoreOptions {
   trustProxy?: boolean;
   /** Largest request body read, in bytes (default 1 MiB); beyond it → 413. */
   bodyLimit?: number;
+  /**
+   * Caps on a JSON body, like those on the query string and forms (beyond them → 400):
+   * `maxKeys` object keys in the document (default 10 000), `maxDepth` levels (default 32).
+   */
+  jsonLimits?: Partial<JsonLimits>;
   /** Where pecan logs (default: errors and warnings to the console). */
   logger?: Logger;
   /**
@@ -82,6 +88,7 @@ export class App {
   readonly contextLocals: boolean;
   readonly basePath: string;
   readonly bodyLimit: number;
+  readonly jsonLimits: Readonly<JsonLimits>;
   readonly trustProxy: boolean;
   readonly defaultRenderer: string;
   readonly requestCls: typeof PecanRequest;
@@ -110,6 +117,7 @@ export class App {
     this.basePath = normaliseBasePath(options.basePath ?? '');
     this.bodyLimit = options.bodyLimit ?? MiB;
     this.trustProxy = options.trustProxy ?? false;
+    this.jsonLimits = Object.freeze({ ...DEFAULT_JSON_LIMITS, ...definedOnly(options.jsonLimits) });
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
     this.requestCls = subclassOf('requestCls', PecanRequest, options.requestCls);
     this.responseCls = subclassOf('responseCls', PecanResponse, options.responseCls);
@@ -142,6 +150,18 @@ function subclassOf<T extends Function>(option: string, base: T, given: unknown)
         ? `the string ${JSON.stringify(given)}`
         : `a ${typeof given}`;
   throw customClassError(option, base.name, described);
+}
+
+function definedOnly(limits: Partial<JsonLimits> | undefined): Partial<JsonLimits> {
+  const result: Partial<JsonLimits> = {};
+  for (const key of ['maxKeys', 'maxDepth'] as const) {
+    const value = limits?.[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1)
+      throw new TypeError(`jsonLimits.${key} must be a positive integer, not ${String(value)}`);
+    result[key] = value;
+  }
+  return result;
 }
 
 /** A controller class given as the root is instantiated once (Pecan's `Pecan('pkg.Class')`). */

@@ -35,7 +35,7 @@ export function handle(
   body?: BodyReader | null,
 ): PecanResponse | Promise<PecanResponse> {
   // Without `body`: the body the adapter (or `forwardRequest`) already attached is used.
-  if (body !== undefined) request.attachBody(body, app.bodyLimit);
+  if (body !== undefined) request.attachBody(body, app.bodyLimit, app.jsonLimits);
   const state = new State(request, new app.responseCls(), app);
   return app.contextLocals ? contextLocals().run(state, serve, app) : serve(app, state);
 }

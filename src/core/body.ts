@@ -71,21 +71,63 @@ export function parseUrlencoded(body: Buffer): Params {
   return params;
 }
 
+/** Caps on a parsed JSON body, as the query string and forms have theirs (DESIGN §5.12). */
+export interface JsonLimits {
+  /** Object keys in the whole document, at most (default 10 000). */
+  maxKeys: number;
+  /** Nesting of objects and arrays, at most (default 32). */
+  maxDepth: number;
+}
+
+export const DEFAULT_JSON_LIMITS: Readonly<JsonLimits> = Object.freeze({
+  maxKeys: 10_000,
+  maxDepth: 32,
+});
+
 /**
- * A JSON body: `undefined` when empty; not UTF-8 or not JSON → 400 (DESIGN §5.12).
- * A leading BOM is ignored. `JSON.parse` stores a `"__proto__"` key as an own data property,
- * so parsing never touches `Object.prototype`.
+ * A JSON body: `undefined` when empty; not UTF-8, not JSON, or beyond `limits` → 400 (DESIGN
+ * §5.12). A leading BOM is ignored. `JSON.parse` stores a `"__proto__"` key as an own data
+ * property, so parsing never touches `Object.prototype`.
  */
-export function parseJson(body: Buffer): unknown {
+export function parseJson(body: Buffer, limits: JsonLimits = DEFAULT_JSON_LIMITS): unknown {
   if (body.length === 0) return undefined;
   if (!isUtf8(body)) throw new HTTPError(400, 'Malformed JSON body: not UTF-8 encoded');
   let text = body.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new HTTPError(400, `Malformed JSON body: ${reason}`);
+  }
+  checkJsonLimits(value, limits);
+  return value;
+}
+
+/** Walks the parsed document without recursion, counting keys and depth. */
+function checkJsonLimits(root: unknown, limits: JsonLimits): void {
+  if (typeof root !== 'object' || root === null) return;
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  let keys = 0;
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limits.maxDepth)
+      throw new HTTPError(400, `JSON body too deeply nested: at most ${limits.maxDepth} levels`);
+    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    if (!Array.isArray(value)) {
+      keys += children.length;
+      if (keys > limits.maxKeys)
+        throw new HTTPError(400, `JSON body has too many keys: at most ${limits.maxKeys}`);
+    }
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
 }
 

@@ -2,7 +2,14 @@ import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { forwardedHost, forwardedScheme } from './forwarded.js';
 import { parseQuery, type Params } from './params.js';
-import { parseContentType, parseJson, parseUrlencoded, type UploadedFile } from './body.js';
+import {
+  DEFAULT_JSON_LIMITS,
+  parseContentType,
+  parseJson,
+  parseUrlencoded,
+  type JsonLimits,
+  type UploadedFile,
+} from './body.js';
 
 /** Read-only request headers: Fetch `Headers`, or the Node adapter's light wrapper. */
 export interface RequestHeaders {
@@ -89,6 +96,7 @@ export class PecanRequest {
   pecan: RoutingState;
   private bodySource: BodyReader | null = null;
   private bodyLimit = 0;
+  private jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS;
   private bodyLoading: Promise<Buffer> | null = null;
   private originValue: string | OriginParts;
   private contextValue: Record<string, unknown> | undefined = undefined;
@@ -155,9 +163,14 @@ export class PecanRequest {
   }
 
   /** Connects the adapter's body reader; the body is read on first `loadBody()`. */
-  attachBody(source: BodyReader | null, limit: number): void {
+  attachBody(
+    source: BodyReader | null,
+    limit: number,
+    jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS,
+  ): void {
     this.bodySource = source;
     this.bodyLimit = limit;
+    this.jsonLimits = jsonLimits;
   }
 
   /** Shares the body (read or not) of `other`, for an internal redirect of the same request. */
@@ -167,6 +180,7 @@ export class PecanRequest {
     this.body = other.body;
     this.bodySource = other.bodySource;
     this.bodyLimit = other.bodyLimit;
+    this.jsonLimits = other.jsonLimits;
     this.bodyLoading = other.bodyLoading;
   }
 
@@ -229,7 +243,7 @@ export class PecanRequest {
 
   /** The JSON body (`undefined` when empty); malformed JSON is a 400 (DESIGN §5.12). */
   get json(): unknown {
-    if (this.jsonValue === UNPARSED) this.jsonValue = parseJson(this.body);
+    if (this.jsonValue === UNPARSED) this.jsonValue = parseJson(this.body, this.jsonLimits);
     return this.jsonValue;
   }
 

@@ -45,4 +45,34 @@ describeAdapters('stage 8: params', ({ client }) => {
       a: 'café',
     });
   });
+
+  it('caps a JSON body by keys and depth, configurably (issue 13)', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const deep = '['.repeat(40) + ']'.repeat(40);
+    const wide = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, i])),
+    );
+    const c = await client(makeApp(new Root(), { logger: quiet, bodyLimit: 1 << 20 }));
+    const tooDeep = await c.post('/echo', { body: `{"a":${deep}}`, headers: json });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.text).toContain('too deeply nested');
+    const tooWide = await c.post('/echo', { body: wide, headers: json });
+    expect(tooWide.status).toBe(400);
+    expect(tooWide.text).toContain('too many keys');
+    // Deep arrays of objects count every object's keys; within the caps all is well.
+    expect((await c.post('/echo', { json: { a: [[{ b: { c: 1 } }]] } })).status).toBe(200);
+
+    const strict = await client(
+      makeApp(new Root(), { logger: quiet, jsonLimits: { maxKeys: 3, maxDepth: 2 } }),
+    );
+    expect((await strict.post('/echo', { json: { a: { b: 1 } } })).status).toBe(200);
+    expect((await strict.post('/echo', { json: { a: { b: { c: 1 } } } })).status).toBe(400);
+    expect((await strict.post('/echo', { json: { a: 1, b: 2, c: 3, d: 4 } })).status).toBe(400);
+  });
+});
+
+it('refuses jsonLimits that are not positive integers', () => {
+  expect(() => makeApp(new Root(), { jsonLimits: { maxDepth: 0 } })).toThrow(
+    /jsonLimits\.maxDepth/,
+  );
 });
