@@ -80,6 +80,7 @@ function resolveStaticOptions(app: App, edge: EdgeOptions): ResolvedStaticOption
     fileSystem,
     index: indexName(given.index),
     cacheControl: given.cacheControl ?? 'public',
+    dotfiles: given.dotfiles === true,
     basePath: app.basePath,
     logger: app.logger,
   };

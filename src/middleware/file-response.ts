@@ -2,7 +2,7 @@
 import { HTTPError } from '../core/errors.js';
 import { errorResponse } from '../core/error-response.js';
 import { PecanResponse } from '../core/response.js';
-import { typeForExtension } from '../core/mime.js';
+import { lookup } from 'mrmime';
 import type { PecanRequest } from '../core/request.js';
 import type { StaticFile } from './file-system.js';
 import { chooseRange, entityTag, isNotModified } from './file-conditions.js';
@@ -70,8 +70,12 @@ function unsatisfiable(request: PecanRequest, size: number): PecanResponse {
   return response;
 }
 
-/** §13: the type for the file name's extension, else `text/plain` (no charset added). */
+/**
+ * §13: the type for the file name's extension from mime-db (through `mrmime`), else
+ * `application/octet-stream`: a file pecan cannot name is bytes, never text a browser would
+ * render (Pecan said `text/plain`). No charset is added.
+ */
 function contentTypeOf(name: string): string {
   const dot = name.lastIndexOf('.');
-  return (dot === -1 ? undefined : typeForExtension(name.slice(dot + 1))) ?? 'text/plain';
+  return (dot === -1 ? undefined : lookup(name.slice(dot + 1))) ?? 'application/octet-stream';
 }

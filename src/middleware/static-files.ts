@@ -23,6 +23,11 @@ export interface StaticOptions {
   index?: boolean | string;
   /** `Cache-Control` of every file (default `public`, as Pecan). */
   cacheControl?: string;
+  /**
+   * Serve files and folders whose name starts with a dot (`/.env`, `/.git/config`). Off by
+   * default: such paths go on to the app as if there were no file.
+   */
+  dotfiles?: boolean;
   /** Where files come from (default: `staticRoot` on the local disk, through `node:fs`). */
   fileSystem?: StaticFileSystem;
 }
@@ -31,6 +36,7 @@ export interface ResolvedStaticOptions {
   fileSystem: StaticFileSystem;
   index: string | null;
   cacheControl: string;
+  dotfiles: boolean;
   basePath: string;
   logger: Logger;
 }
@@ -39,7 +45,7 @@ export function serveStaticFiles(next: PecanHandler, options: ResolvedStaticOpti
   return (request) => {
     const path = belowMount(request.rawPath, options.basePath);
     const segments = path === null ? null : staticSegments(path);
-    if (segments === null) return next(request);
+    if (segments === null || (!options.dotfiles && segments.some(isDotName))) return next(request);
     return findFileResponse(request, segments, path!.endsWith('/'), options).then(
       // §13 step 4: missing files and folders fall through to the application.
       (response) => response ?? next(request),
@@ -76,6 +82,11 @@ async function findFileResponse(
     }
   }
   return null;
+}
+
+/** `.env`, `.git`: hidden by convention, often secret, never served unless asked for. */
+function isDotName(segment: string): boolean {
+  return segment.charCodeAt(0) === 46;
 }
 
 /** The path below `basePath` (still encoded), or `null` when the request is not under it. */

@@ -27,6 +27,11 @@ const files: Record<string, string> = {
   'docs/index.html': '<p>docs index</p>\n',
   'docs/home.htm': '<p>docs home</p>\n',
   'alphabet.txt': 'abcdefghijklmnopqrstuvwxyz',
+  'font.woff2': 'w',
+  'clip.m4a': 'm',
+  '.env': 'SECRET=1\n',
+  '.git/config': '[core]\n',
+  '.well-known/security.txt': 'Contact: x\n',
 };
 for (const [name, content] of Object.entries(files)) {
   fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -106,11 +111,25 @@ describeAdapters('static files', ({ client }) => {
     ['/page.html', 'text/html'],
     ['/app.js', 'text/javascript'],
     ['/data.json', 'application/json'],
-    ['/notes.unknownext', 'text/plain'],
-    ['/README', 'text/plain'],
+    ['/font.woff2', 'font/woff2'],
+    ['/clip.m4a', 'audio/mp4'],
+    // Issue 13: what mime-db cannot name is bytes (Pecan said text/plain).
+    ['/notes.unknownext', 'application/octet-stream'],
+    ['/README', 'application/octet-stream'],
   ])('types %s as %s', async (file, type) => {
     const c = await app();
     expect((await c.get(file)).contentType).toBe(type);
+  });
+
+  it('never serves a dotfile or what is below a dot folder unless dotfiles is on', async () => {
+    const c = await app();
+    for (const hidden of ['/.env', '/.git/config', '/.well-known/security.txt', '/%2eenv']) {
+      const r = await c.get(hidden);
+      expect(r.text).not.toMatch(/SECRET|core|Contact/);
+    }
+    const open = await app({ serveStatic: { dotfiles: true } });
+    expect((await open.get('/.well-known/security.txt')).text).toBe('Contact: x\n');
+    expect((await open.get('/.env')).text).toBe('SECRET=1\n');
   });
 
   it('passes folders and missing files to the app', async () => {
