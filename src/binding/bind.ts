@@ -13,7 +13,7 @@ import type { PecanRequest } from '../core/request.js';
 export function bindArguments(
   signature: Signature,
   label: string,
-  remainder: readonly string[],
+  remainder: readonly unknown[],
   params: Params,
   leading: number,
 ): Arguments {
@@ -24,7 +24,7 @@ export function bindArguments(
   let used = 0;
   // §2.2 step 1: empty segments never become arguments (a trailing slash, `a//b`).
   for (let i = 0; i < remainder.length; i++) {
-    const segment = remainder[i]!;
+    const segment = remainder[i];
     if (segment === '') continue;
     if (leading + used < declared.length) {
       args.push(segment);

@@ -1,3 +1,4 @@
+import type { ValidInput } from './standard-schema.js';
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { parseQuery, type Params } from './params.js';
@@ -84,6 +85,8 @@ export class PecanRequest {
   params: Params;
   /** Pecan's routing bag (§7.4). */
   pecan: RoutingState;
+  /** The validated path, query and body of an endpoint with schemas (docs/typed-apis.md). */
+  valid: ValidInput | undefined = undefined;
   private bodySource: BodyReader | null = null;
   private bodyLimit = 0;
   private bodyLoading: Promise<Buffer> | null = null;
