@@ -22,6 +22,8 @@ export class Flight {
   meta: ControllerMeta | null = null;
   /** Stage 8: the path remainder with validated path values, when the endpoint has schemas. */
   remainder: readonly unknown[] | null = null;
+  /** Stage 8: a query or body schema validated the params (it decides which are required). */
+  schemaParams = false;
   /** Stage 9: the leading `(req, res)` in explicit mode, and the bound arguments. */
   prefix: readonly unknown[] = NO_PREFIX;
   bound: Arguments | null = null;

@@ -242,7 +242,9 @@ function validate(f: Flight): void | Promise<void> {
 }
 
 function keepValid(f: Flight, { remainder, params }: Validated): void {
+  const schema = f.meta!.schema!;
   f.remainder = remainder;
+  f.schemaParams = schema.query !== undefined || schema.body !== undefined;
   f.state.request.params = params;
 }
 
@@ -253,7 +255,14 @@ function bindToSignature(f: Flight): void {
   const signature = meta!.signature!;
   const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta!.label, signature);
   const remainder = f.remainder ?? withRoutingArgs(request, f.endpoint!.remainder);
-  const bound = bindArguments(signature, meta!.label, remainder, request.params, prefix.length);
+  const bound = bindArguments(
+    signature,
+    meta!.label,
+    remainder,
+    request.params,
+    prefix.length,
+    f.schemaParams,
+  );
   f.prefix = prefix;
   f.bound = bound;
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
