@@ -81,15 +81,17 @@ export type Valid<S extends EndpointSchema> = {
 type ObjectOutput<S> = S extends StandardSchemaV1
   ? InferOutput<S> extends Record<string, unknown>
     ? InferOutput<S>
-    : object
-  : object;
+    : never
+  : never;
 
 /**
  * What a final `{ ...kw }`-style parameter receives from an endpoint with schemas: the validated
  * query's fields and the validated body's fields, by name (body fields win).
  */
-export type Inputs<S extends EndpointSchema> = Omit<
-  ObjectOutput<S['query']>,
-  keyof ObjectOutput<S['body']>
-> &
-  ObjectOutput<S['body']>;
+export type Inputs<S extends EndpointSchema> = [ObjectOutput<S['query']>] extends [never]
+  ? [ObjectOutput<S['body']>] extends [never]
+    ? Record<string, unknown>
+    : ObjectOutput<S['body']>
+  : [ObjectOutput<S['body']>] extends [never]
+    ? ObjectOutput<S['query']>
+    : Omit<ObjectOutput<S['query']>, keyof ObjectOutput<S['body']>> & ObjectOutput<S['body']>;
