@@ -93,6 +93,6 @@ class Books {
 
 it('the typed decorators are the same runtime decorators', async () => {
   const app = makeApp(new Books());
-  const res = await app.fetch(new Request('http://x/list?page=2&tag=a'));
-  expect(await res.json()).toEqual({ books: [{ id: 2, title: 'a' }] });
+  const res = await app.fetch(new Request('http://x/list?page=2&tag=a&tag=b'));
+  expect(await res.json()).toEqual({ books: [{ id: 2, title: 'a,b' }] });
 });
