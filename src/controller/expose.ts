@@ -50,7 +50,7 @@ export type ResponseOf<S extends EndpointSchema> = S['response'] extends Standar
  * `response` schema at compile time (its arguments are typed with `Valid<S>` / `Inputs<S>`).
  */
 export type SchemaDecorator<S extends EndpointSchema> = <
-  F extends (this: any, ...args: any[]) => ResponseOf<S>,
+  F extends (this: never, ...args: never[]) => ResponseOf<S>,
 >(
   fn: F,
   context?: ClassMethodDecoratorContext,
