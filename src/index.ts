@@ -35,8 +35,21 @@ export {
   when,
   acceptNoncanonical,
   type ExposeOptions,
+  type ResponseOf,
+  type SchemaDecorator,
   type WhenOptions,
 } from './controller/expose.js';
+export type {
+  EndpointSchema,
+  FieldError,
+  InferInput,
+  InferOutput,
+  InputLocation,
+  Inputs,
+  StandardSchemaV1,
+  Valid,
+  ValidInput,
+} from './core/standard-schema.js';
 export { route } from './controller/route.js';
 export { wraps } from './controller/wraps.js';
 export { RestController } from './dispatch/rest/rest-controller.js';

@@ -176,24 +176,27 @@ export class OutboxDispatcher {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       this.woken = false;
+      // One `now` for both questions: every job due by then is a candidate of this pass, and
+      // every job due after it counts in the wait, however long the pass takes.
+      const now = new Date();
       let started = 0;
       try {
-        started = await this.startDue();
+        started = await this.startDue(now);
       } catch (error) {
         // The database itself failed (restarting, locked): try again at the next poll.
         this.options.logger?.error(`outbox: cannot read jobs: ${describe(error)}`);
       }
       if (started > 0 || this.stopping) continue;
-      const ms = await this.untilNextDue();
+      const ms = await this.untilNextDue(now);
       // Checked after the await: a job that ended meanwhile has woken us already.
       if (!this.woken && !this.stopping) await this.sleep(ms);
     }
   }
 
-  private async startDue(): Promise<number> {
+  private async startDue(now: Date): Promise<number> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
-    const jobs = (await this.dueJobs(new Date())).filter((job) => !this.inFlight.has(job.id));
+    const jobs = (await this.dueJobs(now)).filter((job) => !this.inFlight.has(job.id));
     for (const job of jobs.slice(0, free)) {
       const running = this.run(job)
         .catch((error: unknown) =>
@@ -209,13 +212,13 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Milliseconds until a job becomes due: the next retry, or a lease running out. Jobs already
-   * due but not started are waiting for a slot or for the head of their ordered topic; a job
-   * that ends wakes the loop for them.
+   * Milliseconds until a job becomes due after `since`: the next retry, or a lease running out.
+   * Jobs due by `since` but not started are waiting for a slot or for the head of their
+   * ordered topic; a job that ends wakes the loop for them.
    */
-  private async untilNextDue(): Promise<number> {
+  private async untilNextDue(since: Date): Promise<number> {
     const pollMs = this.options.pollMs ?? 1000;
-    const now = new Date().toISOString();
+    const now = since.toISOString();
     try {
       const [retry, lease] = await Promise.all([
         this.db

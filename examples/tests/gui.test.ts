@@ -101,6 +101,17 @@ describe('the web GUI', () => {
     await alarms.screenshot({ path: screenshotPath('7-alarm-acknowledged'), fullPage: true });
   }, 60_000);
 
+  it('fits a phone’s screen: no sideways scrolling of the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    for (const url of [`${system.deployer.url}/`, `${system.notifier.url}/`]) {
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, url).toBeLessThanOrEqual(375);
+    }
+    await page.goto(`${system.deployer.url}/`);
+    await page.screenshot({ path: screenshotPath('8-deployer-phone'), fullPage: true });
+  }, 30_000);
+
   it('shows each invalid field’s error next to it, with the form kept', async () => {
     const page = await newPage();
     await page.goto(`${system.deployer.url}/`);

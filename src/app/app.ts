@@ -25,6 +25,11 @@ export interface AppCoreOptions {
   hooks?: HooksOption;
   /** Debug mode: the debug error page (never in production). */
   debug?: boolean;
+  /**
+   * Check what controllers return against their `response` schemas (docs/typed-apis.md).
+   * Default: on in debug mode and when `NODE_ENV` is `test`, off otherwise (production).
+   */
+  checkResponses?: boolean;
   /** Folder templates are read from (default `templates`, relative to the working directory). */
   templatePath?: string;
   /** Renderer for templates without an `engine:` prefix (default `eta`). */
@@ -83,6 +88,8 @@ export class App {
    */
   unhandledPage: ((state: State, error: unknown) => PecanResponse) | null = null;
   readonly debug: boolean;
+  /** Whether `response` schemas are checked (debug and test mode by default). */
+  readonly checkResponses: boolean;
   readonly guessContentTypeFromExt: boolean;
   readonly forceCanonical: boolean;
   readonly contextLocals: boolean;
@@ -111,6 +118,8 @@ export class App {
     this.chains = buildChains(this.hooks);
     this.logger = options.logger ?? defaultLogger;
     this.debug = options.debug ?? false;
+    this.checkResponses =
+      options.checkResponses ?? (this.debug || globalThis.process?.env?.NODE_ENV === 'test');
     this.guessContentTypeFromExt = options.guessContentTypeFromExt ?? true;
     this.forceCanonical = options.forceCanonical ?? true;
     this.contextLocals = options.contextLocals ?? true;

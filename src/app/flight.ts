@@ -20,6 +20,10 @@ export class Flight {
   /** Stage 6: the function that answers, and its metadata. */
   fn: Function | null = null;
   meta: ControllerMeta | null = null;
+  /** Stage 8: the path remainder with validated path values, when the endpoint has schemas. */
+  remainder: readonly unknown[] | null = null;
+  /** Stage 8: a query or body schema validated the params (it decides which are required). */
+  schemaParams = false;
   /** Stage 9: the leading `(req, res)` in explicit mode, and the bound arguments. */
   prefix: readonly unknown[] = NO_PREFIX;
   bound: Arguments | null = null;

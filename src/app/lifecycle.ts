@@ -18,6 +18,9 @@ import { decodePath, type Params } from '../core/params.js';
 import { isPromise } from '../core/is-promise.js';
 import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
 import { collectParams } from '../binding/collect-params.js';
+import { validateInput, type Validated } from '../binding/validate-input.js';
+import { checkResponse } from '../binding/check-response.js';
+import type { StandardSchemaV1 } from '../core/standard-schema.js';
 import { applyExtension, negotiateContentType } from '../dispatch/negotiate.js';
 import { checkCanonical, findEndpoint } from '../dispatch/route-request.js';
 import { pickHandler, type Handler } from '../dispatch/generic.js';
@@ -88,8 +91,9 @@ function runStages(f: Flight, from: Stage): void | Promise<void> {
   }
   if (from <= 7) {
     negotiate(f); // 7. negotiate: the extension's type, or the Accept header (§3.3–3.4)
-    const params = readParams(f); // 8. params: query, JSON or form body (§2.1)
-    if (params !== undefined) return resume(params, f, 9, keepParams);
+    // 8. params: query, JSON or form body (§2.1), validated by the endpoint's schemas
+    const params = readParams(f);
+    if (params !== undefined) return resume(params, f, 9);
   }
   if (from <= 9) {
     bindToSignature(f); // 9. arguments from the signature (§2.2–2.4)
@@ -207,14 +211,42 @@ function negotiate({ app, state, meta }: Flight): void {
   negotiateContentType(state.request, meta!, app.logger);
 }
 
-/** Keeps the params, or returns the promise of them when a body has to be read first. */
-function readParams(f: Flight): void | Promise<Params> {
+/** Keeps the params and validates the inputs; a promise when a body has to be read first or a
+ * validator is asynchronous. */
+function readParams(f: Flight): void | Promise<void> {
   const params = collectParams(f.state.request);
-  if (!isPromise<Params>(params)) keepParams(f, params);
-  else return params;
+  if (isPromise<Params>(params)) {
+    return params.then((value) => {
+      keepParams(f, value);
+      return validate(f);
+    });
+  }
+  keepParams(f, params);
+  return validate(f);
 }
 
 const keepParams = (f: Flight, params: Params): void => void (f.state.request.params = params);
+
+/** docs/typed-apis.md: the `path`, `query` and `body` schemas, before the arguments are bound. */
+function validate(f: Flight): void | Promise<void> {
+  const meta = f.meta!;
+  const schema = meta.schema;
+  if (schema === null) return;
+  if (schema.path === undefined && schema.query === undefined && schema.body === undefined) return;
+  const request = f.state.request;
+  const leading = f.app.contextLocals ? 0 : 2; // explicit mode's (req, res), §7.2
+  const remainder = withRoutingArgs(request, f.endpoint!.remainder);
+  const checked = validateInput(schema, meta.signature!, leading, remainder, request);
+  if (!isPromise<Validated>(checked)) keepValid(f, checked);
+  else return checked.then((value) => keepValid(f, value));
+}
+
+function keepValid(f: Flight, { remainder, params }: Validated): void {
+  const schema = f.meta!.schema!;
+  f.remainder = remainder;
+  f.schemaParams = schema.query !== undefined || schema.body !== undefined;
+  f.state.request.params = params;
+}
 
 /** Explicit mode passes (req, res) first (§7.2); nested RestControllers' parent ids come next. */
 function bindToSignature(f: Flight): void {
@@ -222,8 +254,15 @@ function bindToSignature(f: Flight): void {
   const request = state.request;
   const signature = meta!.signature!;
   const prefix = app.contextLocals ? NO_PREFIX : explicitPrefix(state, meta!.label, signature);
-  const remainder = withRoutingArgs(request, f.endpoint!.remainder);
-  const bound = bindArguments(signature, meta!.label, remainder, request.params, prefix.length);
+  const remainder = f.remainder ?? withRoutingArgs(request, f.endpoint!.remainder);
+  const bound = bindArguments(
+    signature,
+    meta!.label,
+    remainder,
+    request.params,
+    prefix.length,
+    f.schemaParams,
+  );
   f.prefix = prefix;
   f.bound = bound;
   state.arguments = prefix.length ? { ...bound, args: [...prefix, ...bound.args] } : bound;
@@ -238,11 +277,42 @@ function beforeHooks({ state }: Flight): void | Promise<void> {
 function callController(f: Flight): void | Promise<unknown> {
   const args = callArguments(f.meta!.signature!, f.bound!, f.prefix);
   const result: unknown = f.fn!.apply(f.endpoint!.self, args);
+  const schema = f.meta!.schema;
+  if (schema !== null && schema.response !== undefined && f.app.checkResponses) {
+    return checkedResult(f, result, schema.response);
+  }
   if (!isPromise(result)) keepResult(f, result);
   else return result;
 }
 
 const keepResult = (f: Flight, result: unknown): void => void (f.result = result);
+
+/** Debug and test mode: the result must match the `response` schema (docs/typed-apis.md). */
+function checkedResult(
+  f: Flight,
+  result: unknown,
+  schema: StandardSchemaV1,
+): void | Promise<unknown> {
+  const label = f.meta!.label;
+  const check = (value: unknown): void | Promise<void> =>
+    isSentAsIs(value) ? undefined : checkResponse(schema, label, value);
+  if (isPromise(result)) {
+    return result.then((value) => {
+      const pending = check(value);
+      return pending === undefined ? value : pending.then(() => value);
+    });
+  }
+  const pending = check(result);
+  if (pending === undefined) keepResult(f, result);
+  else return pending.then(() => result);
+}
+
+/** A response object is sent as is (§3.2): there is no value for the schema to check. */
+function isSentAsIs(value: unknown): boolean {
+  return (
+    value instanceof PecanResponse || (typeof Response === 'function' && value instanceof Response)
+  );
+}
 
 function renderResult({ app, state, meta, result }: Flight): void | Promise<void> {
   return applyResult(app, state, meta!, result);

@@ -9,13 +9,15 @@ import type { PecanRequest } from '../core/request.js';
  * surplus segments go to a rest parameter (else 404), then the remaining parameters are taken
  * by name from the params, then their defaults. A missing required one is a 400 (DESIGN §5.3).
  * A final object-pattern parameter receives the params no parameter is named after.
+ * `schemaParams`: the params were validated by a query or body schema (no 400 for a missing one).
  */
 export function bindArguments(
   signature: Signature,
   label: string,
-  remainder: readonly string[],
+  remainder: readonly unknown[],
   params: Params,
   leading: number,
+  schemaParams = false,
 ): Arguments {
   const declared = signature.params;
   const args: unknown[] = [];
@@ -24,7 +26,7 @@ export function bindArguments(
   let used = 0;
   // §2.2 step 1: empty segments never become arguments (a trailing slash, `a//b`).
   for (let i = 0; i < remainder.length; i++) {
-    const segment = remainder[i]!;
+    const segment = remainder[i];
     if (segment === '') continue;
     if (leading + used < declared.length) {
       args.push(segment);
@@ -39,7 +41,9 @@ export function bindArguments(
     const param = declared[i]!;
     const value = params[param.name];
     if (value !== undefined) args.push(value);
-    else if (param.hasDefault) args.push(undefined);
+    // With a query or body schema, the schema says what is required: a name its output lacks is
+    // optional (docs/typed-apis.md), whatever the parameter's default.
+    else if (param.hasDefault || schemaParams) args.push(undefined);
     else throw new HTTPError(400, `Missing argument: "${param.name}" (${label})`);
   }
   if (signature.kwargs) {

@@ -2,7 +2,9 @@ import './metadata-polyfill.js';
 import { readSignature, signatureFromArgs } from '../binding/signature.js';
 import { ensureMeta, getMeta, type ControllerMeta } from './meta.js';
 import { isWrapper, unwrap } from './wraps.js';
+import type { EndpointSchema, InferInput, StandardSchemaV1 } from '../core/standard-schema.js';
 import {
+  schemaError,
   segmentInvalidError,
   segmentTypeError,
   specialGenericError,
@@ -25,6 +27,8 @@ export interface ExposeOptions {
   route?: string;
   /** Parameter names, for code whose names are mangled: `['id', 'page?', '...rest', '{}']`. */
   args?: readonly string[];
+  /** Standard Schema validators for the path, query, body and response (docs/typed-apis.md). */
+  schema?: EndpointSchema;
 }
 
 export interface WhenOptions {
@@ -32,9 +36,50 @@ export interface WhenOptions {
   template?: string | null;
   contentType?: string | null;
   args?: readonly string[];
+  /** Standard Schema validators for this handler (docs/typed-apis.md). */
+  schema?: EndpointSchema;
 }
 
 type MethodDecorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
+
+/** What a method with a `response` schema may return: the schema's input, or a promise of it. */
+export type ResponseOf<S extends EndpointSchema> = S['response'] extends StandardSchemaV1
+  ? InferInput<S['response']> | Promise<InferInput<S['response']>>
+  : unknown;
+
+/**
+ * The decorator `@expose({ schema })` returns: the method's return type is checked against the
+ * `response` schema at compile time (its arguments are typed with `Valid<S>` / `Inputs<S>`).
+ */
+export type SchemaDecorator<S extends EndpointSchema> = <
+  F extends (this: never, ...args: never[]) => ResponseOf<S>,
+>(
+  fn: F,
+  context?: ClassMethodDecoratorContext,
+) => F;
+
+const SCHEMA_KEYS = ['path', 'query', 'body', 'response'] as const;
+
+/** A schema must be a Standard Schema v1; checked once, at decoration time. */
+function checkSchema(schema: EndpointSchema, label: string): EndpointSchema {
+  const checked: EndpointSchema = {};
+  for (const key of SCHEMA_KEYS) {
+    const value: unknown = schema[key];
+    if (value === undefined) continue;
+    const props =
+      (typeof value === 'object' || typeof value === 'function') && value !== null
+        ? (value as Partial<StandardSchemaV1>)['~standard']
+        : undefined;
+    if (props === undefined || props.version !== 1 || typeof props.validate !== 'function') {
+      throw schemaError(label, key);
+    }
+    checked[key] = value as StandardSchemaV1;
+  }
+  for (const key of Object.keys(schema)) {
+    if (!(SCHEMA_KEYS as readonly string[]).includes(key)) throw schemaError(label, key);
+  }
+  return checked;
+}
 
 const SPECIAL = new Set(['_lookup', '_default', '_route']);
 // §1.9: RFC 3986 path characters that need no escaping; '.' and '..' are rejected separately.
@@ -59,8 +104,10 @@ function addExposure(
   template: string | null,
   contentType: string | null | undefined,
   args: readonly string[] | undefined,
+  schema: EndpointSchema | undefined,
 ): ControllerMeta {
   const meta = ensureMeta(fn, name);
+  if (schema !== undefined) meta.schema = checkSchema(schema, meta.label);
   const explicit = contentType !== undefined;
   // §3.1: template 'json' forces application/json whatever else was passed.
   let type: string | null =
@@ -140,6 +187,9 @@ function isDecoratorContext(value: unknown): value is ClassMethodDecoratorContex
  * `expose('json')(fn)`. Stack several to offer several content types.
  */
 export function expose<F extends Function>(fn: F, context: ClassMethodDecoratorContext): F;
+export function expose<const S extends EndpointSchema>(
+  options: ExposeOptions & { schema: S },
+): SchemaDecorator<S>;
 export function expose(templateOrOptions?: string | ExposeOptions): MethodDecorator;
 export function expose(
   first?: string | ExposeOptions | Function,
@@ -158,7 +208,14 @@ export function expose(
       if (SPECIAL.has(name)) throw specialRouteError(name);
       validateRoute(options.route);
     }
-    const meta = addExposure(fn, name, options.template ?? null, options.contentType, options.args);
+    const meta = addExposure(
+      fn,
+      name,
+      options.template ?? null,
+      options.contentType,
+      options.args,
+      options.schema,
+    );
     if (options.generic) {
       meta.generic = true;
       meta.handlers ??= new Map();
@@ -183,6 +240,11 @@ export const PENDING_WHEN = Symbol('pecan.pendingWhen');
  * (Pecan's `@index.when(method='POST')`, §3.5). `generic` is the name of the generic method in
  * the same class, or (for plain functions) the generic function itself.
  */
+export function when<const S extends EndpointSchema>(
+  generic: string | Function,
+  options: WhenOptions & { schema: S },
+): SchemaDecorator<S>;
+export function when(generic: string | Function, options: WhenOptions): MethodDecorator;
 export function when(generic: string | Function, options: WhenOptions): MethodDecorator {
   if (!options || typeof options.method !== 'string' || options.method === '') {
     throw whenMethodError();
@@ -197,6 +259,7 @@ export function when(generic: string | Function, options: WhenOptions): MethodDe
       options.template ?? null,
       options.contentType,
       options.args,
+      options.schema,
     );
     meta.isGenericHandler = true;
     if (typeof generic === 'function') {

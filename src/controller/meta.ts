@@ -1,4 +1,5 @@
 import type { Signature } from '../binding/signature.js';
+import type { EndpointSchema } from '../core/standard-schema.js';
 
 /** A handler picked for one HTTP method of a generic controller (`@when`). */
 export interface GenericHandler {
@@ -33,6 +34,8 @@ export interface ControllerMeta {
   explicitArgs: readonly string[] | null;
   /** Name for messages and logs, e.g. `RootController.index`. */
   label: string;
+  /** `@expose({ schema })`: the endpoint's input and response schemas (docs/typed-apis.md). */
+  schema: EndpointSchema | null;
 }
 
 const metas = new WeakMap<Function, ControllerMeta>();
@@ -61,6 +64,7 @@ export function ensureMeta(fn: Function, label: string): ControllerMeta {
       signature: null,
       explicitArgs: null,
       label,
+      schema: null,
     };
     metas.set(fn, meta);
   }

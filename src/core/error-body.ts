@@ -4,6 +4,7 @@
 // templates that could drift apart.
 import { bestOffer } from './accept.js';
 import { locationExplanation, statusExplanation } from './status.js';
+import type { FieldError } from './standard-schema.js';
 
 export interface ErrorLike {
   status: number;
@@ -11,6 +12,7 @@ export interface ErrorLike {
   detail: string | undefined;
   comment?: string | undefined;
   location?: string | undefined;
+  errors?: readonly FieldError[] | undefined;
 }
 
 /**
@@ -139,9 +141,13 @@ export function renderErrorBody(
   const statusLine = `${error.status} ${error.title}`;
   if (format === 'json') {
     const description = error.detail ?? null;
+    const { status: code, title, errors } = error;
     return {
       contentType: 'application/json',
-      body: JSON.stringify({ code: error.status, title: error.title, description }),
+      // A validation error adds its failing fields (docs/typed-apis.md "When input is invalid").
+      body: JSON.stringify(
+        errors === undefined ? { code, title, description } : { code, title, description, errors },
+      ),
     };
   }
   if (format === 'html') {

@@ -1,5 +1,6 @@
 import { statusReason } from './status.js';
 import { abortStatusError } from './pecan-errors.js';
+import type { FieldError } from './standard-schema.js';
 
 /** Headers accepted by `abort()` and `redirect()`: a plain object or anything iterable as pairs. */
 export type HeadersInit = Record<string, string> | Iterable<[string, string]>;
@@ -11,6 +12,8 @@ export interface HTTPErrorOptions {
   comment?: string;
   /** Location for 3xx responses. */
   location?: string;
+  /** Failing fields of a validation error (400): listed by the JSON body, one line each in text. */
+  errors?: readonly FieldError[];
 }
 
 /**
@@ -23,6 +26,7 @@ export class HTTPError extends Error {
   readonly detail: string | undefined;
   readonly comment: string | undefined;
   readonly headers: [string, string][];
+  readonly errors: readonly FieldError[] | undefined;
   location: string | undefined;
 
   constructor(status: number, detailOrOptions?: string | HTTPErrorOptions) {
@@ -41,6 +45,7 @@ export class HTTPError extends Error {
     this.comment = options.comment;
     this.location = options.location;
     this.headers = options.headers ? headerPairs(options.headers) : [];
+    this.errors = options.errors;
   }
 }
 

@@ -59,6 +59,7 @@ export const PECAN_ERROR_CODES = [
   'PECAN_ERR_SPECIAL_ROUTE',
   'PECAN_ERR_WHEN_METHOD',
   'PECAN_ERR_WHEN_ROUTE',
+  'PECAN_ERR_SCHEMA',
   'PECAN_ERR_WHEN_BY_NAME',
   'PECAN_ERR_WHEN_TARGET',
   'PECAN_ERR_WHEN_UNKNOWN',
@@ -150,6 +151,12 @@ export const whenRouteError = defineError(
   'PECAN_ERR_WHEN_ROUTE',
   Error,
   () => 'route is not allowed on @when handlers (§1.9)',
+);
+export const schemaError = defineError(
+  'PECAN_ERR_SCHEMA',
+  TypeError,
+  (label: string, key: string) =>
+    `${label}: schema.${key} is not a Standard Schema (an object with "~standard", version 1)`,
 );
 export const whenByNameError = defineError(
   'PECAN_ERR_WHEN_BY_NAME',

@@ -1,3 +1,4 @@
+import type { ValidInput } from './standard-schema.js';
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { forwardedHost, forwardedScheme } from './forwarded.js';
@@ -94,6 +95,8 @@ export class PecanRequest {
   params: Params;
   /** Pecan's routing bag (§7.4). */
   pecan: RoutingState;
+  /** The validated path, query and body of an endpoint with schemas (docs/typed-apis.md). */
+  valid: ValidInput | undefined = undefined;
   private bodySource: BodyReader | null = null;
   private bodyLimit = 0;
   private jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS;

@@ -12,6 +12,15 @@ describeAdapters('API errors', ({ client: clientFor }) => {
   });
   afterEach(() => notifier.close());
 
+  it('has an index at /v1/ whose links all answer', async () => {
+    const index = await client.get('/v1/');
+    expect(index.status).toBe(200);
+    const links = (index.json as { links: { rel: string; href: string }[] }).links;
+    expect(links.map((link) => link.rel)).toContain('alarms');
+    for (const { href } of links.filter((link) => !link.href.endsWith('/events')))
+      expect((await client.get(href)).status, href).not.toBe(404);
+  });
+
   it('are JSON without any Accept header: an unknown alarm', async () => {
     const response = await client.get('/v1/alarms/99');
     expect(response.status).toBe(404);

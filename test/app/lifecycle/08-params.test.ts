@@ -1,7 +1,16 @@
 /** Stage 8 of docs/lifecycle.md: params from the query and the body (§2.1). */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../../support/adapters.js';
-import { expose, makeApp } from '../../../src/index.js';
+import {
+  PecanHook,
+  PecanResponse,
+  expose,
+  makeApp,
+  type StandardSchemaV1,
+  type State,
+} from '../../../src/index.js';
+import { PecanRequest } from '../../../src/core/request.js';
+import { handle } from '../../../src/app/lifecycle.js';
 import { quiet } from '../../support/logger.js';
 
 class Root {
@@ -75,4 +84,64 @@ it('refuses jsonLimits that are not positive integers', () => {
   expect(() => makeApp(new Root(), { jsonLimits: { maxDepth: 0 } })).toThrow(
     /jsonLimits\.maxDepth/,
   );
+});
+
+// docs/typed-apis.md: the schemas run in this stage, after the params are read.
+function schema(validate: (value: unknown) => unknown): StandardSchemaV1 {
+  return {
+    '~standard': { version: 1, vendor: 'test', validate } as StandardSchemaV1['~standard'],
+  };
+}
+const pageSync = schema((value) => {
+  const page = Number((value as { page?: string }).page ?? '1');
+  return Number.isInteger(page)
+    ? { value: { page } }
+    : { issues: [{ message: 'not an integer', path: ['page'] }] };
+});
+const pageAsync = schema((value) => Promise.resolve(pageSync['~standard'].validate(value)));
+
+class Validated {
+  @expose({ template: 'json', schema: { query: pageSync } }) sync(page: number) {
+    return { page };
+  }
+
+  @expose({ template: 'json', schema: { query: pageAsync } }) async(page: number) {
+    return { page };
+  }
+}
+
+function get(path: string, queryString: string): PecanRequest {
+  return new PecanRequest({
+    method: 'GET',
+    origin: 'http://example.com',
+    rawPath: path,
+    queryString,
+    scriptName: '',
+    headers: { get: () => null, has: () => false, forEach: () => {} },
+  });
+}
+
+it('a synchronous schema keeps the pass synchronous (DESIGN §3: no await)', () => {
+  const app = makeApp(new Validated(), { logger: quiet }).app;
+  const answer = handle(app, get('/sync', 'page=3'), null);
+  expect(answer).toBeInstanceOf(PecanResponse);
+  expect((answer as PecanResponse).status).toBe(200);
+  const invalid = handle(app, get('/sync', 'page=x'), null);
+  expect((invalid as PecanResponse).status).toBe(400);
+});
+
+describeAdapters('stage 8: schemas', ({ client }) => {
+  it('an asynchronous schema pauses the pass, which resumes at stage 9', async () => {
+    const seen: unknown[] = [];
+    class Watch extends PecanHook {
+      override before(state: State) {
+        seen.push(state.arguments?.args);
+      }
+    }
+    const c = await client(makeApp(new Validated(), { logger: quiet, hooks: [new Watch()] }));
+    expect((await c.get('/async?page=4')).json).toEqual({ page: 4 });
+    expect(seen).toEqual([[4]]);
+    expect((await c.get('/async?page=x')).status).toBe(400);
+    expect(seen).toHaveLength(1); // the 400 stops the request before stage 9
+  });
 });

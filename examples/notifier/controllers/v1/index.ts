@@ -22,6 +22,20 @@ export class V1Controller {
     this['alarm-definitions'] = new AlarmDefinitionsController(services);
   }
 
+  /** GET /v1/: what the API offers. */
+  @expose('json') index() {
+    return {
+      version: 'v1',
+      links: [
+        { rel: 'notifications', href: '/v1/notifications' },
+        { rel: 'alarms', href: '/v1/alarms' },
+        { rel: 'events', href: '/v1/alarms/events' },
+        { rel: 'alarm-definitions', href: '/v1/alarm-definitions' },
+        { rel: 'stats', href: '/v1/stats' },
+      ],
+    };
+  }
+
   /**
    * GET /v1/stats: what this notifier processed, from counters kept in the same transactions
    * as the work (exact across restarts and processes), and the deliveries still queued.
