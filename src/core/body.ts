@@ -105,24 +105,32 @@ export function parseJson(body: Buffer, limits: JsonLimits = DEFAULT_JSON_LIMITS
   return value;
 }
 
-/** Walks the parsed document without recursion, counting keys and depth. */
+/** Walks the parsed document without recursion or copies, counting keys and depth. */
 function checkJsonLimits(root: unknown, limits: JsonLimits): void {
   if (typeof root !== 'object' || root === null) return;
   const values: object[] = [root];
   const depths: number[] = [1];
   let keys = 0;
   while (values.length > 0) {
-    const value = values.pop()!;
+    const value = values.pop() as Record<string, unknown>;
     const depth = depths.pop()!;
     if (depth > limits.maxDepth)
       throw new HTTPError(400, `JSON body too deeply nested: at most ${limits.maxDepth} levels`);
-    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
-    if (!Array.isArray(value)) {
-      keys += children.length;
-      if (keys > limits.maxKeys)
-        throw new HTTPError(400, `JSON body has too many keys: at most ${limits.maxKeys}`);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
     }
-    for (const child of children) {
+    // JSON.parse makes plain objects with own keys only, so `for…in` sees exactly those.
+    for (const key in value) {
+      if (++keys > limits.maxKeys)
+        throw new HTTPError(400, `JSON body has too many keys: at most ${limits.maxKeys}`);
+      const child = value[key];
       if (typeof child === 'object' && child !== null) {
         values.push(child);
         depths.push(depth + 1);
