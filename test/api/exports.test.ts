@@ -26,6 +26,7 @@ it('exports exactly the public names', () => {
     'conf',
     'createAccessLogger',
     'createLogger',
+    'createServer',
     'defineConfig',
     'deploy',
     'expose',

@@ -5,9 +5,10 @@
 import net from 'node:net';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expose, makeApp } from '../../src/index.js';
+import { createServer, expose, loadApp, makeApp } from '../../src/index.js';
+import { resetGlobalConfig } from '../../src/testing/index.js';
 import { boundPort, startServer } from '../../src/cli/serve/start-server.js';
-import { DEFAULT_LIMITS, resolveLimits } from '../../src/cli/serve/server-limits.js';
+import { DEFAULT_LIMITS, resolveLimits } from '../../src/config/server-limits.js';
 
 class Root {
   @expose() index() {
@@ -116,5 +117,25 @@ describe('server limits', () => {
     expect(() => resolveLimits({ headersTimeout: 5_000, requestTimeout: 1_000 })).toThrow(
       /cannot exceed server\.requestTimeout/,
     );
+  });
+
+  it('gives a deployed app the same limits: createServer reads the config’s server section', async () => {
+    const app = await loadApp({
+      server: { headersTimeout: 300, requestTimeout: 600, maxConnections: 7 },
+      app: { root: Root },
+    });
+    const server = createServer(app);
+    servers.push(server);
+    expect(server.maxConnections).toBe(7);
+    expect(server.headersTimeout).toBe(300);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const result = await trickle(
+      port,
+      'GET / HTTP/1.1\r\nHost: x\r\n',
+      'X-Slow: '.padEnd(200, 'a'),
+    );
+    expect(result.ms).toBeLessThan(2_500);
+    resetGlobalConfig();
   });
 });

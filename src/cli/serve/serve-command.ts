@@ -8,7 +8,7 @@ import type { Logger } from '../../core/logger.js';
 import { isLoopback, parsePort, resolveAddress, servingLine } from './server-address.js';
 import { exitOnSignals } from './shutdown.js';
 import { boundPort, startServer } from './start-server.js';
-import { resolveLimits } from './server-limits.js';
+import { resolveLimits } from '../../config/server-limits.js';
 
 const DEFAULT_SHUTDOWN_TIMEOUT_S = 10;
 
@@ -97,7 +97,7 @@ async function serveOne(configPath: string, settings: ServeSettings, io: CliIO):
     address.host,
     createLogger(conf.logging, 'pecan.commands.serve'),
   );
-  const limits = resolveLimits(conf.server as Record<string, unknown> | undefined);
+  const limits = limitsOf(conf.server as Record<string, unknown> | undefined);
   const server = await startServer(app, address, limits);
   exitOnSignals(server, settings.shutdownTimeoutMs, io);
   if (cluster.isPrimary && process.connected) {
@@ -152,3 +152,13 @@ export const serveCommand: Command = {
     return serveOne(configPath, settings, io);
   },
 };
+
+/** The config's server limits; a bad one stops the command with its message. */
+function limitsOf(server: Record<string, unknown> | undefined) {
+  try {
+    return resolveLimits(server);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(error.message, 1);
+    throw error;
+  }
+}

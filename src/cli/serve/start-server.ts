@@ -2,7 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from '../command.js';
 import type { ServerAddress } from './server-address.js';
-import { DEFAULT_LIMITS, applyLimits, serverOptions, type ServerLimits } from './server-limits.js';
+import {
+  DEFAULT_LIMITS,
+  applyLimits,
+  serverOptions,
+  type ServerLimits,
+} from '../../config/server-limits.js';
 
 /** An HTTP server for the app (which logs its own requests), listening on `address`. */
 export async function startServer(

@@ -1,11 +1,12 @@
 /**
- * The limits of the Node server `pecan serve` runs, from the config's `server` section. Node's
+ * The limits of the Node server `pecan serve` runs (and `createServer` builds for a `deploy()`ed
+ * app), from the config's `server` section. Node's
  * own defaults suit a server behind a proxy; one exposed directly needs them tighter: a client
  * that trickles its headers or body (slowloris) is cut off after `headersTimeout` or
  * `requestTimeout`, and `maxConnections` bounds what one host can hold open.
  */
-import type http from 'node:http';
-import { CliError } from '../command.js';
+import http from 'node:http';
+import { conf } from './global-config.js';
 
 export interface ServerLimits {
   /** Milliseconds to receive the whole request head (Node: 60 s). */
@@ -30,23 +31,24 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
 
 const NAMES = Object.keys(DEFAULT_LIMITS) as (keyof ServerLimits)[];
 
-/** The limits from `server` (config values win over the defaults); a bad value is an error. */
+/**
+ * The limits from `server` (config values win over the defaults); a bad value is a
+ * `RangeError` naming the key.
+ */
 export function resolveLimits(server: Record<string, unknown> | undefined): ServerLimits {
   const limits = { ...DEFAULT_LIMITS };
   for (const name of NAMES) {
     const value = server?.[name];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
-      throw new CliError(
+      throw new RangeError(
         `server.${name} in the config must be a positive integer, not ${String(value)}`,
-        1,
       );
     limits[name] = value;
   }
   if (limits.headersTimeout > limits.requestTimeout)
-    throw new CliError(
+    throw new RangeError(
       `server.headersTimeout (${limits.headersTimeout}) cannot exceed server.requestTimeout (${limits.requestTimeout})`,
-      1,
     );
   return limits;
 }
@@ -67,4 +69,19 @@ export function serverOptions(limits: ServerLimits): http.ServerOptions {
 /** Applies what is a property of the server rather than an option. */
 export function applyLimits(server: http.Server, limits: ServerLimits): void {
   server.maxConnections = limits.maxConnections;
+}
+
+/**
+ * A Node HTTP server for `app` with the limits of the config's `server` section (by default
+ * the global `conf`, as `deploy()` and `loadApp` set it): the server `pecan serve` would start,
+ * for a custom entry point — `createServer(await deploy('config.js')).listen(port, host)`.
+ */
+export function createServer(
+  app: http.RequestListener,
+  server: Record<string, unknown> | undefined = conf.server as Record<string, unknown>,
+): http.Server {
+  const limits = resolveLimits(server);
+  const created = http.createServer(serverOptions(limits), app);
+  applyLimits(created, limits);
+  return created;
 }
