@@ -22,6 +22,7 @@ import {
   type BenchEndpoint,
 } from './endpoints.js';
 import { app as pecanApp } from './servers/pecan-app.js';
+import { standInResponse } from './stand-in-response.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -86,24 +87,6 @@ function standInRequest(ep: BenchEndpoint): IncomingMessage {
   });
   req.end(ep.body);
   return req as unknown as IncomingMessage;
-}
-
-function standInResponse(done: (status: number, body: string) => void): ServerResponse {
-  let status = 0;
-  const res = {
-    headersSent: false,
-    writeHead(code: number) {
-      status = code;
-      res.headersSent = true;
-    },
-    end(body?: string | Uint8Array) {
-      done(status, body === undefined ? '' : String(body));
-    },
-    on() {},
-    setHeader() {},
-    destroy() {},
-  };
-  return res as unknown as ServerResponse;
 }
 
 /** Runs `count` requests one after the other; synchronous answers need no promise. */

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { expose, makeApp, type EndpointSchema } from 'pecan';
 import { z } from 'zod';
 import * as v from 'valibot';
+import { standInResponse } from './stand-in-response.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -49,7 +50,6 @@ const raw = Object.entries(headers).flat();
 const socket = { encrypted: false };
 
 function call(listener: Listener, done: (status: number, body: string) => void): void {
-  let status = 0;
   const req = {
     url: PATH,
     method: 'GET',
@@ -59,20 +59,7 @@ function call(listener: Listener, done: (status: number, body: string) => void):
     httpVersionMajor: 1,
     readableEnded: false,
   };
-  const res = {
-    headersSent: false,
-    writeHead(code: number) {
-      status = code;
-      res.headersSent = true;
-    },
-    end(body?: string | Uint8Array) {
-      done(status, body === undefined ? '' : String(body));
-    },
-    on() {},
-    setHeader() {},
-    destroy() {},
-  };
-  listener(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  listener(req as unknown as IncomingMessage, standInResponse(done));
 }
 
 async function drive(listener: Listener, count: number): Promise<void> {
