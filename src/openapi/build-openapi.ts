@@ -12,6 +12,7 @@ import { ERROR_RESPONSES, ERROR_SCHEMAS } from './error-components.js';
 import { buildOperation } from './operation.js';
 import { objectProperties, toJsonSchema } from './json-schema.js';
 import {
+  DEFAULT_INFO,
   OPERATION_METHODS,
   type OpenApiDocument,
   type OpenApiOperation,
@@ -35,7 +36,10 @@ export function buildOpenApi(app: App, options: OpenApiOptions = {}): OpenApiDoc
 
   const document: OpenApiDocument = {
     openapi: '3.1.0',
-    info: { title: options.title ?? 'Pecan application', version: options.version ?? '0.0.0' },
+    info: {
+      title: options.title ?? DEFAULT_INFO.title,
+      version: options.version ?? DEFAULT_INFO.version,
+    },
     paths: {},
     components: { schemas: { ...ERROR_SCHEMAS }, responses: { ...ERROR_RESPONSES } },
   };

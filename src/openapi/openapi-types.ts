@@ -1,5 +1,8 @@
 import type { StandardSchemaV1 } from '../core/standard-schema.js';
 
+/** `info` when the options give no title or version. */
+export const DEFAULT_INFO = { title: 'Pecan application', version: '0.0.0' } as const;
+
 /** A JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), as a plain JSON value. */
 export type JsonSchema = { [key: string]: unknown } | boolean;
 
