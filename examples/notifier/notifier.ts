@@ -10,6 +10,7 @@ import { ChangeFeed } from '../shared/change-feed.js';
 import { openDatabase } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
+import { serviceOpenApi } from '../shared/openapi.js';
 import { transactionHook } from '../shared/transactions.js';
 import { createReceiver } from '../shared/transport/index.js';
 import { closeActions, createActions } from './actions/create-actions.js';
@@ -83,6 +84,10 @@ export async function createNotifier(
     templatePath: options.templatePath,
     debug: options.debug,
     errors: options.errors,
+    openapi: serviceOpenApi(
+      'Notifier API',
+      'Receives the notifications of the deployer, raises alarms by its definitions, and acts on them.',
+    ),
     logger: createLogger(options.logging),
   });
 
