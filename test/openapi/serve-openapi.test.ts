@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
 import { recordingLogger } from '../support/logger.js';
+import { loadTestApp, resetGlobalConfig } from '../../src/testing/index.js';
 import { expose, makeApp, type OpenApiDocument } from '../../src/index.js';
 import { libraryApi, validatorCases } from './realistic-api.js';
 
@@ -95,5 +96,18 @@ describeAdapters('serving the OpenAPI document', ({ client }) => {
     expect(logger.lines.map((l) => l.message).join('\n')).toContain(
       'the OpenAPI document could not be built',
     );
+  });
+});
+
+describeAdapters('serving the OpenAPI document from a config', ({ client }) => {
+  it('reads app.openapi from the config', async () => {
+    const testApp = await loadTestApp({
+      app: { root: libraryApi(zodSchemas), openapi: { serve: true, title: 'From config' } },
+    });
+    const c = await client(testApp.app);
+    const res = await c.get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect((res.json as OpenApiDocument).info.title).toBe('From config');
+    resetGlobalConfig();
   });
 });
