@@ -82,7 +82,11 @@ export function buildOpenApi(app: App, options: OpenApiOptions = {}): OpenApiDoc
       }
     }
   }
-  assignOperationIds(operations);
+  const ids = operationIds(operations);
+  operations.forEach(({ operation, path, method }, i) => {
+    // The id first: it is what a reader of the JSON looks for.
+    document.paths[path]![method] = { operationId: ids[i]!, ...operation };
+  });
   const tags = new Set(operations.flatMap(({ operation }) => operation.tags));
   if (tags.size > 0) document.tags = [...tags].sort().map((name) => ({ name }));
   if (unlisted.length > 0) document['x-pecan-unlisted'] = unlisted;
@@ -149,27 +153,20 @@ function uniqueNames(params: readonly string[], row: RouteRow, leading: number):
  * a function documented more than once (mounted twice, or under several paths for its optional
  * parameters) gets its path (and method) appended. `@expose({ openapi: { operationId } })` wins.
  */
-function assignOperationIds(
-  operations: {
-    operation: Omit<OpenApiOperation, 'operationId'>;
-    row: RouteRow;
-    path: string;
-    method: string;
-  }[],
-): void {
+function operationIds(operations: { row: RouteRow; path: string; method: string }[]): string[] {
   const base = (row: RouteRow) =>
     row.meta.doc?.operationId ?? row.handler.replace(/[^A-Za-z0-9_]+/g, '_');
   const counts = new Map<string, number>();
   for (const { row } of operations) counts.set(base(row), (counts.get(base(row)) ?? 0) + 1);
   const used = new Set<string>();
-  for (const entry of operations) {
+  return operations.map((entry) => {
     let id = base(entry.row);
     if (counts.get(id)! > 1) id = `${id}__${slug(entry.path)}`;
     if (used.has(id)) id = `${id}__${entry.method}`;
     for (let n = 2; used.has(id); n++) id = `${base(entry.row)}_${n}`;
     used.add(id);
-    (entry.operation as OpenApiOperation).operationId = id;
-  }
+    return id;
+  });
 }
 
 function slug(path: string): string {
