@@ -155,6 +155,12 @@ describe("the notifier's contracts agree with its parsers", () => {
     agree(definitionBody, definitionContract, { ...valid, name: '' });
     agree(definitionBody, definitionContract, { ...valid, actions: [{ type: 'sms' }] });
     agree(definitionBody, definitionContract, { ...valid, enabled: 'yes' });
+    agree(definitionBody, definitionContract, {
+      ...valid,
+      actions: [{ type: 'email', to: 'a@b.io' }],
+    });
+    agree(definitionBody, definitionContract, { ...valid, actions: [{ type: 'email', to: [] }] });
+    agree(definitionBody, definitionContract, { ...valid, actions: [{ type: 'webhook' }] });
   });
 
   it('on alarm state changes and the alarm query', () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PRIORITIES, parseNotification, type Notification } from '../../../shared/notification.js';
 import { parserSchema } from '../../../shared/parser-schema.js';
 import { ALARM_STATES } from '../../domain/alarm-states.js';
-import { MAX_ACTIONS } from '../../domain/action-specs.js';
+import { MAX_ACTIONS, MAX_RECIPIENTS } from '../../domain/action-specs.js';
 import { parseDefinitionInput } from '../../domain/definition-input.js';
 import { SEVERITIES } from '../../domain/severities.js';
 import { parseStateInput } from '../../domain/state-input.js';
@@ -32,7 +32,10 @@ export const notificationBody = parserSchema<Notification>((input) => {
 const action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log') }),
   z.object({ type: z.literal('webhook'), url: z.url() }),
-  z.object({ type: z.literal('email'), to: z.array(z.email()).min(1) }),
+  z.object({
+    type: z.literal('email'),
+    to: z.union([z.email(), z.array(z.email()).min(1).max(MAX_RECIPIENTS)]),
+  }),
 ]);
 
 export const definitionContract = z.object({
