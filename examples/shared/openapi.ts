@@ -16,5 +16,13 @@ export const zodJsonSchema: JsonSchemaConverter = (schema, io) =>
 
 /** The `openapi` option of a service's app. */
 export function serviceOpenApi(title: string, description: string): OpenApiOptions {
-  return { title, version: '1.0.0', description, toJsonSchema: zodJsonSchema, serve: true };
+  return {
+    title,
+    version: '1.0.0',
+    description,
+    toJsonSchema: zodJsonSchema,
+    // The web pages share the controller tree; the document is the REST API's.
+    include: ['/v1'],
+    serve: true,
+  };
 }

@@ -57,7 +57,13 @@ export function buildOpenApi(app: App, options: OpenApiOptions = {}): OpenApiDoc
     path: string;
     method: OperationMethod;
   }[] = [];
+  const included = (path: string) =>
+    options.include === undefined ||
+    options.include.some(
+      (prefix) => path === prefix || path.startsWith(`${prefix.replace(/\/$/, '')}/`),
+    );
   for (const row of rows) {
+    if (!included(row.path)) continue;
     if (DYNAMIC.has(row.note)) {
       unlisted.push({ path: row.path, handler: row.handler, kind: row.note });
       continue;

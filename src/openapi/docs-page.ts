@@ -114,8 +114,9 @@ function renderOperation(
     parts.push(
       `<p><strong>${escape(status)}</strong> ${escape(response.description)}${types.length > 0 ? ` · <code>${types.map(escape).join('</code>, <code>')}</code>` : ''}</p>`,
     );
-    if (!status.startsWith('4') && types.length > 0) {
-      const schema = response.content![types[0]!]!.schema;
+    const jsonType = types.find((type) => type.includes('json'));
+    if (!status.startsWith('4') && jsonType !== undefined) {
+      const schema = response.content![jsonType]!.schema;
       if (schema !== undefined && JSON.stringify(schema) !== '{}') parts.push(json(schema));
     }
   }

@@ -30,6 +30,11 @@ export interface OpenApiOptions {
   servers?: { url: string; description?: string }[];
   /** How schemas become JSON Schema (see `JsonSchemaConverter`). */
   toJsonSchema?: JsonSchemaConverter;
+  /**
+   * Document only the paths below these prefixes, e.g. `['/v1']` for a service whose web pages
+   * share its tree with its REST API (default: every path).
+   */
+  include?: string[];
   /** `components.securitySchemes`, e.g. `{ token: { type: 'apiKey', in: 'header', name: 'X-Auth-Token' } }`. */
   securitySchemes?: Record<string, Record<string, unknown>>;
   /**

@@ -305,6 +305,20 @@ describe('the OpenAPI document: other cases', () => {
     await expectValid(document);
   });
 
+  it('documents only the paths below `include`', () => {
+    const app = makeApp(libraryApi(validatorCases[0]![1]), {
+      openapi: { include: ['/books', '/vault/'] },
+    });
+    const document = app.openapi();
+    expect(
+      Object.keys(document.paths).every((p) => p.startsWith('/books') || p.startsWith('/vault/')),
+    ).toBe(true);
+    expect(document.paths['/books/{id}']).toBeDefined();
+    expect(document.paths['/vault/hint']).toBeDefined();
+    expect(document.paths['/hello']).toBeUndefined();
+    expect(document['x-pecan-unlisted']).toBeUndefined();
+  });
+
   it('is a valid document for an app that exposes nothing', async () => {
     const document = makeApp({}).openapi();
     expect(document.paths).toEqual({});
