@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(opened.splice(0).map((database) => database.db.destroy()));
-  await cluster?.stop();
+  await cluster?.dispose();
 });
 
 let databases = 0;
