@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(open.splice(0).map((side) => side.close()));
-  await rabbit?.stop();
+  await rabbit?.dispose();
 });
 
 let suite = 0;

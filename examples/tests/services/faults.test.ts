@@ -28,7 +28,7 @@ beforeAll(async () => {
   [rabbit, postgres] = await Promise.all([startRabbit(), startPostgres()]);
 });
 afterAll(async () => {
-  await Promise.all([rabbit?.stop(), postgres?.stop()]);
+  await Promise.all([rabbit?.dispose(), postgres?.dispose()]);
 }, 60_000);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

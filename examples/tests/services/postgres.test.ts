@@ -14,9 +14,14 @@ import {
 } from '../../deployer/domain/deployments.js';
 import { deployerMigrations } from '../../deployer/domain/migrations.js';
 import type { DeployerDatabase } from '../../deployer/domain/schema.js';
+import { changeState } from '../../notifier/domain/alarms.js';
+import { notifierMigrations } from '../../notifier/domain/migrations.js';
+import { receiveNotification } from '../../notifier/domain/receive.js';
+import type { NotifierDatabase } from '../../notifier/domain/schema.js';
 import { ChangeFeed } from '../../shared/change-feed.js';
 import { openDatabase, type Database } from '../../shared/database.js';
 import { firstDelivery, inboxMigration } from '../../shared/inbox.js';
+import { makeNotification } from '../../shared/notification.js';
 import { addIdColumn, migrateToLatest } from '../../shared/migrate.js';
 import { enqueue, OutboxDispatcher, outboxStats } from '../../shared/outbox.js';
 import { root } from '../harness.js';
@@ -30,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(opened.splice(0).map((database) => database.db.destroy()));
-  await cluster?.stop();
+  await cluster?.dispose();
 });
 
 let databases = 0;
@@ -313,4 +318,45 @@ describe('compare-and-set under real concurrency', () => {
     );
     expect(firsts.filter(Boolean)).toHaveLength(1);
   });
+});
+
+describe('the notifier’s writers on PostgreSQL', () => {
+  it('a notification that clears an alarm and an operator acknowledging it at once never deadlock', async () => {
+    const url = await freshDatabase();
+    const first = open<NotifierDatabase>(url);
+    await migrateToLatest(first, notifierMigrations({ operatorEmail: 'ops@example.test' }));
+    const [receiver, operator] = [
+      open<NotifierDatabase>(url, 2).db,
+      open<NotifierDatabase>(url, 2).db,
+    ];
+    const event = (type: string, id: string) =>
+      makeNotification(type, { deployment_id: id, name: id }, { publisherId: 'deployer.test' });
+    const failures: unknown[] = [];
+    for (let i = 0; i < 25; i++) {
+      const deployment = `d-${i}`;
+      // An open critical alarm, then at the same moment: the lifecycle's success clears it (a
+      // history row, then the alarm's row) while an operator acknowledges it (the same two).
+      await first.db
+        .transaction()
+        .execute((trx) => receiveNotification(trx, event('deployment.create.error', deployment)));
+      const { id } = await first.db
+        .selectFrom('alarms')
+        .select('id')
+        .where('deployment_id', '=', deployment)
+        .executeTakeFirstOrThrow();
+      const results = await Promise.allSettled([
+        receiver
+          .transaction()
+          .execute((trx) => receiveNotification(trx, event('deployment.update.end', deployment))),
+        (async () => {
+          await new Promise((resolve) => setTimeout(resolve, i % 5));
+          return operator
+            .transaction()
+            .execute((trx) => changeState(trx, Number(id), 'acknowledged', 'on it'));
+        })(),
+      ]);
+      for (const result of results) if (result.status === 'rejected') failures.push(result.reason);
+    }
+    expect(failures.map((error) => String(error))).toEqual([]);
+  }, 60_000);
 });

@@ -25,6 +25,8 @@ export interface PostgresCluster {
   start(): Promise<void>;
   /** Stops it at once (`-m fast`: open sessions are ended, as a restart of the service does). */
   stop(): Promise<void>;
+  /** Stops it and removes its folder. */
+  dispose(): Promise<void>;
 }
 
 /** Runs a server binary as `postgres` when this process is root. */
@@ -82,6 +84,10 @@ export async function startPostgres(): Promise<PostgresCluster> {
     async stop() {
       await asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
     },
+    async dispose() {
+      await cluster.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: url() });
       await client.connect();
@@ -93,6 +99,11 @@ export async function startPostgres(): Promise<PostgresCluster> {
       return url(name);
     },
   };
-  await cluster.start();
+  try {
+    await cluster.start();
+  } catch (error) {
+    await cluster.dispose();
+    throw error;
+  }
   return cluster;
 }

@@ -3,9 +3,10 @@
  * under a temporary folder, so that it never meets the machine's own broker. Started with
  * Debian's scripts (`rabbitmq-server -detached`), awaited with `rabbitmqctl await_startup`
  * in a loop (it fails if asked too early), stopped with `rabbitmqctl stop <pidfile>`, which
- * returns once the node is gone, and its epmd with `epmd -kill`.
+ * returns once the node is gone. Its epmd is a child of this process (not a daemon), so that
+ * it is ended by its own id.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,8 +21,10 @@ export interface RabbitNode {
   nodename: string;
   /** Starts the node (again, after stop()): its durable queues and messages are kept. */
   start(): Promise<void>;
-  /** Stops the node and its epmd; resolves when both are gone. */
+  /** Stops the node; resolves when it is gone. */
   stop(): Promise<void>;
+  /** Stops the node and its epmd, and removes its folder. */
+  dispose(): Promise<void>;
   /** `rabbitmqctl <args>` against this node. */
   ctl(...args: string[]): Promise<string>;
   /** The messages waiting in a queue (ready and unacknowledged), or null if there is no such queue. */
@@ -54,6 +57,12 @@ export async function startRabbit(): Promise<RabbitNode> {
     RABBITMQ_PID_FILE: path.join(dir, 'rabbitmq.pid'),
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
   };
+  // epmd in the foreground: `-detached` nodes would otherwise start a daemon nobody owns.
+  const epmd: ChildProcess = spawn('epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], {
+    env,
+    stdio: 'ignore',
+  });
+  const epmdGone = new Promise<void>((resolve) => epmd.once('exit', () => resolve()));
   const ctl = async (...args: string[]) =>
     (await run(`${BIN}/rabbitmqctl`, ['-n', nodename, ...args], { env, timeout: 60_000 })).stdout;
   const node: RabbitNode = {
@@ -71,7 +80,12 @@ export async function startRabbit(): Promise<RabbitNode> {
     },
     async stop() {
       await ctl('stop', env.RABBITMQ_PID_FILE).catch(() => {});
-      await run('epmd', ['-port', String(epmdPort), '-kill'], { env }).catch(() => {});
+    },
+    async dispose() {
+      await node.stop();
+      if (epmd.exitCode === null && epmd.signalCode === null) epmd.kill();
+      await epmdGone;
+      fs.rmSync(dir, { recursive: true, force: true });
     },
     async queueDepth(queue) {
       const out = await ctl('list_queues', '--quiet', '--no-table-headers', 'name', 'messages');
@@ -85,7 +99,7 @@ export async function startRabbit(): Promise<RabbitNode> {
   try {
     await node.start();
   } catch (error) {
-    await node.stop();
+    await node.dispose();
     throw error;
   }
   return node;

@@ -9,7 +9,7 @@ import { startSystem } from '../system.js';
 import { startRabbit, type RabbitNode } from './rabbitmq.js';
 
 let rabbit: RabbitNode | undefined;
-afterAll(() => rabbit?.stop(), 60_000);
+afterAll(() => rabbit?.dispose(), 60_000);
 
 systemFlow('the reference system over RabbitMQ', async () => {
   rabbit = await startRabbit();

@@ -12,7 +12,7 @@ import { startRabbit, type RabbitNode } from './rabbitmq.js';
 let rabbit: RabbitNode | undefined;
 let postgres: PostgresCluster | undefined;
 afterAll(async () => {
-  await Promise.all([rabbit?.stop(), postgres?.stop()]);
+  await Promise.all([rabbit?.dispose(), postgres?.dispose()]);
 }, 60_000);
 
 systemFlow('the reference system on PostgreSQL and RabbitMQ', async () => {
