@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDialect } from 'kysely';
+import { ImmediateSqliteDialect } from './sqlite-immediate.js';
 
 export interface SqliteSettings {
   dialect: 'sqlite';
@@ -39,5 +40,5 @@ function openSqlite({ filename }: SqliteSettings): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new SqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database });
 }
