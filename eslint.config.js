@@ -11,7 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/results/**',
       'bench/.build/**',
-      'examples/.build/**',
+      'examples/.build*/**',
       'test/.doc-examples/**',
       // Broken on purpose; linted by test/architecture/ alone.
       'test/fixtures/architecture/**',

@@ -35,6 +35,7 @@ export interface PageOptions {
   templatePath?: string;
   debug?: boolean;
   errors?: Record<string | number, string>;
+  trustProxy?: boolean | readonly string[];
 }
 
 /** The app around a running deployer (tests build one directly, to stop it themselves). */
@@ -45,6 +46,7 @@ export function buildApp(deployer: Deployer, options: PageOptions, logger: Logge
     ...(options.templatePath !== undefined && { templatePath: options.templatePath }),
     ...(options.debug !== undefined && { debug: options.debug }),
     ...(options.errors !== undefined && { errors: options.errors }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     logger,
   });
 }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'pecan';
+import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 
 // `pecan serve examples/deployer/config.ts` serves the deployer. The environment may move what
 // a test or `npm start` needs to move: DEPLOYER_HOST, DEPLOYER_PORT, DEPLOYER_DATABASE (a file,
@@ -7,7 +8,8 @@ import { defineConfig } from 'pecan';
 // DEPLOYER_STACK_DELAY_MS (every stack action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
 // DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
 // RC file: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_USER_DOMAIN_NAME,
-// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE.
+// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE. Behind a proxy (deploy/),
+// DEPLOYER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
 const env = process.env;
 const notifierUrl = env.NOTIFIER_URL ?? 'http://127.0.0.1:8081';
 const stackDelay =
@@ -50,6 +52,8 @@ export default defineConfig({
     errors: {
       404: '/error/404',
     },
+    // Whose X-Forwarded-Proto/-Host/-For to believe (see docs/deployment.md).
+    trustProxy: trustProxyFromEnv(env.DEPLOYER_TRUST_PROXY),
   },
   logging: {
     level: 'info',

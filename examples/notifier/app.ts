@@ -11,6 +11,7 @@ export async function setupApp(config: PecanConf) {
     templatePath: config.app.templatePath,
     debug: config.app.debug,
     errors: config.app.errors,
+    trustProxy: config.app.trustProxy,
     logging: config.logging,
   });
   // `pecan serve` drains in-flight requests on SIGTERM/SIGINT. A live stream never finishes

@@ -1,16 +1,18 @@
 import { defineConfig } from 'pecan';
+import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 
 // `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
 // The environment may move what a test or `npm start` needs to move: NOTIFIER_PORT,
 // NOTIFIER_DATABASE, NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM,
-// NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL.
+// NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, NOTIFIER_HOST, and behind a proxy (deploy/)
+// NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
 
 export default defineConfig({
   // Where `pecan serve` listens; --host and --port override it.
   server: {
-    host: '127.0.0.1',
+    host: env.NOTIFIER_HOST ?? '127.0.0.1',
     port,
   },
   app: {
@@ -24,6 +26,8 @@ export default defineConfig({
     errors: {
       404: '/error/404',
     },
+    // Whose X-Forwarded-Proto/-Host/-For to believe (see docs/deployment.md).
+    trustProxy: trustProxyFromEnv(env.NOTIFIER_TRUST_PROXY),
   },
   logging: {
     level: 'info',

@@ -33,7 +33,10 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
-export type AppOptions = Pick<AppSettings, 'staticRoot' | 'templatePath' | 'debug' | 'errors'> & {
+export type AppOptions = Pick<
+  AppSettings,
+  'staticRoot' | 'templatePath' | 'debug' | 'errors' | 'trustProxy'
+> & {
   /** The config's `logging` section (or a logger). */
   logging?: Parameters<typeof createLogger>[0];
 };
@@ -83,6 +86,7 @@ export async function createNotifier(
     templatePath: options.templatePath,
     debug: options.debug,
     errors: options.errors,
+    trustProxy: options.trustProxy,
     logger: createLogger(options.logging),
   });
 

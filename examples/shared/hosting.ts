@@ -9,7 +9,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
-import { createServer, type LoadedApp } from 'pecan';
+import { createAccessLogger, createServer, type LoadedApp } from 'pecan';
 
 export interface HostedOptions {
   /** Stops the service's background workers after the work in hand (outbox, reconciler). */
@@ -23,6 +23,11 @@ export interface HostedOptions {
 export function serveHosted(app: LoadedApp, options: HostedOptions): Server {
   const { host, port } = app.config.server as { host?: string; port?: number };
   const log = options.log ?? ((line: string) => console.log(line));
+  // As `pecan serve` does: request ids and the access log (JSON lines on stdout, which
+  // Passenger copies into Apache's error log), unless the config's app section turns them off.
+  const appSection = app.config.app as { requestId?: unknown; accessLog?: unknown } | undefined;
+  if (appSection?.requestId !== false) app.app.requestIdHeader ??= 'X-Request-Id';
+  if (appSection?.accessLog !== false) app.app.accessLog ??= createAccessLogger(app.config.logging);
   const server = createServer(app);
   const passenger = (globalThis as { PhusionPassenger?: EventEmitter }).PhusionPassenger;
   server.listen(port ?? 8080, host ?? '127.0.0.1', () => {
