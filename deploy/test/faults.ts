@@ -79,8 +79,16 @@ const known: Record<string, () => Fault> = {
   'kill-app-process': () => killOne,
   'restart-deployer': () => restart('deployer'),
   'restart-notifier': () => restart('notifier'),
-  'apache-graceful': () =>
-    commandFault('apache2ctl graceful', 'apache2ctl graceful', 'passenger-status >/dev/null'),
+  'apache-graceful': () => {
+    const graceful = commandFault('apache2ctl graceful', 'apache2ctl graceful', 'passenger-status');
+    return {
+      ...graceful,
+      async recovered() {
+        await graceful.recovered();
+        await Promise.all([fullPool('deployer'), fullPool('notifier')]);
+      },
+    };
+  },
   'restart-rabbitmq': () =>
     commandFault(
       'restart RabbitMQ',
