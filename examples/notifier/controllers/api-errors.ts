@@ -19,7 +19,10 @@ export class ApiErrorsHook extends PecanHook {
   }
 
   override onError(_state: State, error: unknown): Response | undefined {
-    if (!isApiRequest() || !(error instanceof HTTPError) || error.status >= 500) return undefined;
+    // Client errors only: a redirect (the trailing-slash one of /v1) keeps pecan's answer and
+    // its Location; server errors keep the opaque 500.
+    if (!isApiRequest() || !(error instanceof HTTPError)) return undefined;
+    if (error.status < 400 || error.status >= 500) return undefined;
     const headers = new Headers(error.headers);
     return Response.json(problem(error.status, error.detail), { status: error.status, headers });
   }
