@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/tests/**/*.test.ts'],
+    // Those need RabbitMQ and PostgreSQL: `npm run test:services` (vitest.services.config.ts).
+    exclude: ['examples/tests/services/**', '**/node_modules/**'],
     testTimeout: 15_000,
     pool: 'forks',
   },

@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { defineConfig } from 'pecan';
 import { trustProxyFromEnv } from '../shared/trust-proxy.js';
+import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/deployer/config.ts` serves the deployer. The environment may move what
 // a test or `npm start` needs to move: DEPLOYER_HOST, DEPLOYER_PORT, DEPLOYER_DATABASE (a file,
-// or ':memory:'), NOTIFIER_URL (the notifier's base URL), and for the simulated cloud
-// DEPLOYER_STACK_DELAY_MS (every stack action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
+// or ':memory:'), DEPLOYER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_URL (the
+// notifier's base URL), and for the simulated cloud DEPLOYER_STACK_DELAY_MS (every stack
+// action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
 // DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
 // RC file: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_USER_DOMAIN_NAME,
 // OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE. Behind a proxy (deploy/),
@@ -65,11 +67,17 @@ export default defineConfig({
     },
     // The cloud: the configuration picks the driver, the code never asks which one it has.
     driver: env.DEPLOYER_DRIVER === 'openstack' ? openstack : simulated,
-    // Where the notifications go: the notifier's POST /v1/notifications.
-    transport: {
-      kind: 'http',
-      url: `${notifierUrl.replace(/\/$/, '')}/v1/notifications`,
-    },
+    // Where the notifications go. By default the notifier's POST /v1/notifications (http);
+    // DEPLOYER_TRANSPORT=amqp://user:password@host:5672/vhost publishes them to RabbitMQ
+    // instead: the topic exchange `exchange`, routing key = event_type, publisher confirms.
+    // The deployer declares the notifier's queue too (as OpenStack's notifiers do), so that
+    // nothing is lost before the notifier first starts: keep these equal in both configs.
+    transport: transportFromEnv(
+      'DEPLOYER_TRANSPORT',
+      env.DEPLOYER_TRANSPORT,
+      { kind: 'http', url: `${notifierUrl.replace(/\/$/, '')}/v1/notifications` },
+      { exchange: 'deployer', queue: 'notifier', bindings: ['deployment.#'] },
+    ),
     publisherHost: os.hostname(),
     // The first is the default. With OpenStack, the RC file's region.
     regions: env.OS_REGION_NAME ? [env.OS_REGION_NAME] : ['RegionOne', 'RegionTwo'],

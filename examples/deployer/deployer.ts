@@ -57,7 +57,7 @@ export async function createDeployer(
   const { db } = database;
   const { logger } = options;
   const driver = createDriver(settings.driver, db);
-  const sender = createSender(settings.transport);
+  const sender = createSender(settings.transport, { logger, name: 'deployer' });
   const context: LifecycleContext = { publisherId: `deployer.${settings.publisherHost}` };
   const dispatcher = new OutboxDispatcher({
     db,

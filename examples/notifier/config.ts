@@ -1,11 +1,13 @@
 import { defineConfig } from 'pecan';
 import { trustProxyFromEnv } from '../shared/trust-proxy.js';
+import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
-// The environment may move what a test or `npm start` needs to move: NOTIFIER_PORT,
-// NOTIFIER_DATABASE, NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM,
-// NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, NOTIFIER_HOST, and behind a proxy (deploy/)
-// NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
+// The environment may move what a test or `npm start` needs to move: NOTIFIER_HOST,
+// NOTIFIER_PORT, NOTIFIER_DATABASE, NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL),
+// NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL,
+// NOTIFIER_PUBLIC_URL, and behind a proxy (deploy/) NOTIFIER_TRUST_PROXY: `true` under
+// Passenger, else the proxies' addresses (`127.0.0.1`).
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
 
@@ -37,8 +39,17 @@ export default defineConfig({
       dialect: 'sqlite',
       filename: env.NOTIFIER_DATABASE ?? '${confdir}/var/notifier.sqlite',
     },
-    // The deployer POSTs notifications to http://127.0.0.1:8081/v1/notifications.
-    transport: { kind: 'http' },
+    // By default (http) the deployer POSTs notifications to /v1/notifications.
+    // NOTIFIER_TRANSPORT=amqp://user:password@host:5672/vhost consumes them from RabbitMQ
+    // instead: the durable queue `queue`, bound to the exchange for `bindings`, acknowledged
+    // after each notification's transaction commits; unreadable messages go to `<queue>.dead`.
+    // Keep exchange, queue and bindings equal to the deployer's.
+    transport: transportFromEnv(
+      'NOTIFIER_TRANSPORT',
+      env.NOTIFIER_TRANSPORT,
+      { kind: 'http' },
+      { exchange: 'deployer', queue: 'notifier', bindings: ['deployment.#'], prefetch: 10 },
+    ),
     operatorEmail: env.NOTIFIER_OPERATOR_EMAIL ?? 'operator@example.com',
     smtp: {
       host: env.NOTIFIER_SMTP_HOST ?? '127.0.0.1',

@@ -17,6 +17,7 @@ import { deliveryHandler } from './actions/deliver.js';
 import { ApiErrorsHook } from './controllers/api-errors.js';
 import { RootController } from './controllers/root.js';
 import type { Services } from './controllers/services.js';
+import { bump } from './domain/counters.js';
 import { historyFeedSource } from './domain/history-feed.js';
 import { notifierMigrations } from './domain/migrations.js';
 import { ACTION_TOPIC, receiveNotification } from './domain/receive.js';
@@ -67,11 +68,14 @@ export async function createNotifier(
 
   // Other transports (a queue) hand notifications over here; `http` comes through the
   // controller of POST /v1/notifications instead, and its receiver does nothing.
-  const receiver = createReceiver(settings.transport);
-  await receiver.start(async (notification) => {
-    await db.transaction().execute((trx) => receiveNotification(trx, notification));
-    dispatcher.wake();
-  });
+  const receiver = createReceiver(settings.transport, { logger, name: 'notifier' });
+  await receiver.start(
+    async (notification) => {
+      await db.transaction().execute((trx) => receiveNotification(trx, notification));
+      dispatcher.wake();
+    },
+    { rejected: () => bump(db, 'rejected') },
+  );
 
   const stopping = new AbortController();
   const services: Services = {

@@ -1,7 +1,8 @@
 /**
  * The whole reference system for an end-to-end test: an SMTP server and a webhook receiver
  * standing in for the outside world, the notifier (B) and the deployer (A) as `pecan serve`
- * processes with SQLite files of their own, on the simulated cloud's embedded delays.
+ * processes with SQLite files of their own (or the databases and transport `options` name),
+ * on the simulated cloud's embedded delays.
  */
 import path from 'node:path';
 import {
@@ -27,7 +28,16 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<RunningSystem> {
+export interface SystemOptions {
+  /**
+   * Environment of each service on top of the defaults (SQLite files, the http transport):
+   * DEPLOYER_DATABASE / NOTIFIER_DATABASE, DEPLOYER_TRANSPORT / NOTIFIER_TRANSPORT, …
+   */
+  deployerEnv?: Record<string, string>;
+  notifierEnv?: Record<string, string>;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const dir = tempDir('system');
   const smtp = await smtpSink();
   const webhook = await webhookSink();
@@ -38,13 +48,15 @@ export async function startSystem(): Promise<RunningSystem> {
     NOTIFIER_SMTP_HOST: '127.0.0.1',
     NOTIFIER_SMTP_PORT: String(smtp.port),
     NOTIFIER_OPERATOR_EMAIL: 'operator@example.test',
+    ...options.notifierEnv,
+  };
+  const deployerEnv = {
+    DEPLOYER_DATABASE: path.join(dir, 'deployer.sqlite'),
+    NOTIFIER_URL: notifierUrl,
+    ...options.deployerEnv,
   };
   const startNotifier = () => startService('notifier', notifierPort, notifierEnv);
-  const startDeployer = () =>
-    startService('deployer', deployerPort, {
-      DEPLOYER_DATABASE: path.join(dir, 'deployer.sqlite'),
-      NOTIFIER_URL: notifierUrl,
-    });
+  const startDeployer = () => startService('deployer', deployerPort, deployerEnv);
   const system: RunningSystem = {
     notifier: await startNotifier(),
     deployer: await startDeployer(),

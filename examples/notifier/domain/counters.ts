@@ -9,6 +9,8 @@ import type { NotifierDatabase } from './schema.js';
 export const COUNTERS = [
   'received',
   'duplicates',
+  // Messages refused as not notifications (an amqp queue dead-letters them; http answers 400).
+  'rejected',
   'alarmsRaised',
   'alarmsCleared',
   'deliveriesSent',

@@ -1,24 +1,55 @@
 /** Picks a transport by its settings' `kind`. A new kind is one more case here, nothing else. */
+import { AmqpReceiver } from './amqp-receiver.js';
+import { AmqpSender } from './amqp-sender.js';
+import type { AmqpTransportSettings } from './amqp-settings.js';
 import { HttpReceiver, HttpSender, type HttpTransportSettings } from './http.js';
-import type { NotificationReceiver, NotificationSender } from './transport.js';
+import type { NotificationReceiver, NotificationSender, TransportOptions } from './transport.js';
 
-export type TransportSettings = HttpTransportSettings;
+export type TransportSettings = HttpTransportSettings | AmqpTransportSettings;
+export type { AmqpTransportSettings, HttpTransportSettings };
 export type * from './transport.js';
 
-export function createSender(settings: TransportSettings): NotificationSender {
+export function createSender(
+  settings: TransportSettings,
+  options: TransportOptions = {},
+): NotificationSender {
   switch (settings.kind) {
     case 'http':
       return new HttpSender(settings);
+    case 'amqp':
+      return new AmqpSender(settings, options);
     default:
       throw new Error(`transport: unknown kind ${JSON.stringify((settings as any).kind)}`);
   }
 }
 
-export function createReceiver(settings: TransportSettings): NotificationReceiver {
+export function createReceiver(
+  settings: TransportSettings,
+  options: TransportOptions = {},
+): NotificationReceiver {
   switch (settings.kind) {
     case 'http':
       return new HttpReceiver();
+    case 'amqp':
+      return new AmqpReceiver(settings, options);
     default:
       throw new Error(`transport: unknown kind ${JSON.stringify((settings as any).kind)}`);
   }
+}
+
+/**
+ * The transport a config file's environment variable names: unset, empty or `http` keeps
+ * `http` (the `fallback`), an `amqp://` or `amqps://` URL selects RabbitMQ. The config files
+ * use it for DEPLOYER_TRANSPORT and NOTIFIER_TRANSPORT, with the rest of the amqp settings
+ * (`exchange`, `queue`, `bindings`, …) from the file; anything else is an error at startup.
+ */
+export function transportFromEnv(
+  name: string,
+  value: string | undefined,
+  fallback: TransportSettings,
+  amqp: Omit<AmqpTransportSettings, 'kind' | 'url'> = {},
+): TransportSettings {
+  if (value === undefined || value === '' || value === 'http') return fallback;
+  if (/^amqps?:\/\//.test(value)) return { kind: 'amqp', url: value, ...amqp };
+  throw new Error(`${name} must be http or an amqp:// URL, not ${JSON.stringify(value)}`);
 }

@@ -4,7 +4,16 @@
  * outbox calls `send` and deletes its job only when `send` resolved, so `send` must resolve
  * only once the other side holds the notification (an HTTP 2xx, a broker's confirm).
  */
+import type { Logger } from 'pecan';
 import type { Notification } from '../notification.js';
+
+/** What a transport may use besides its settings. */
+export interface TransportOptions {
+  /** Connections, losses and refused messages are logged here. */
+  logger?: Logger | undefined;
+  /** The connection's name where the other side shows one (a broker's management UI). */
+  name?: string;
+}
 
 export interface NotificationSender {
   send(notification: Notification): Promise<void>;
@@ -17,7 +26,15 @@ export interface NotificationSender {
  */
 export type NotificationHandler = (notification: Notification) => Promise<void>;
 
+export interface ReceiverHooks {
+  /**
+   * A message that is not a notification was refused for good (a queue dead-letters it); the
+   * subscriber counts it. Its failure is only logged.
+   */
+  rejected?(problem: string): Promise<void>;
+}
+
 export interface NotificationReceiver {
-  start(handle: NotificationHandler): Promise<void>;
+  start(handle: NotificationHandler, hooks?: ReceiverHooks): Promise<void>;
   close(): Promise<void>;
 }

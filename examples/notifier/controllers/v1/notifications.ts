@@ -1,6 +1,7 @@
 import { afterCommit, expose, request, response, RestController } from 'pecan';
 import { parseNotification } from '../../../shared/notification.js';
 import { query } from '../../../shared/transactions.js';
+import { bump } from '../../domain/counters.js';
 import { receiveNotification } from '../../domain/receive.js';
 import { invalid, jsonBody } from '../http-helpers.js';
 import type { Services } from '../services.js';
@@ -31,7 +32,11 @@ export class NotificationsController extends RestController {
   @afterCommit(wakeDispatcher)
   async post() {
     const parsed = parseNotification(jsonBody());
-    if (!parsed.ok) return invalid(parsed.errors);
+    if (!parsed.ok) {
+      // Counted as the amqp transport counts what it dead-letters (the 400 commits the count).
+      await bump(query(this.#services.db), 'rejected');
+      return invalid(parsed.errors);
+    }
     const messageId = parsed.notification.message_id;
     const receipt = await receiveNotification(query(this.#services.db), parsed.notification);
     if (receipt.duplicate) return { messageId, duplicate: true };
