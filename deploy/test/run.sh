@@ -22,7 +22,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 STEPS=$ROOT/deploy/steps
 TMP=$(mktemp -d /tmp/pecan-deploy-test.XXXXXX)
-export FAULTS=${FAULTS:-kill-app-process,restart-deployer,restart-notifier,apache-graceful}
+# amqp: notifications through the machine's RabbitMQ (started here); http: POSTed through Apache.
+TRANSPORT=${DEPLOY_TEST_TRANSPORT:-amqp}
+case $TRANSPORT in
+  amqp) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful,restart-rabbitmq ;;
+  http) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful ;;
+  *) echo "DEPLOY_TEST_TRANSPORT must be amqp or http" >&2; exit 2 ;;
+esac
+export FAULTS=${FAULTS:-$default_faults}
 export PECAN_HOME=/srv/pecan
 BEGAN=$(date +%s)
 TSX=(node --import tsx)
@@ -70,6 +77,13 @@ cleanup() {
     rm -f /etc/apache2/sites-available/{deployer,notifier,proxy-deployer,proxy-notifier}.conf \
       /etc/apache2/conf-available/pecan-passenger.conf
   fi
+  if [[ -n $RABBIT ]]; then
+    rabbitmqctl -q stop 2>/dev/null
+    epmd -kill >/dev/null 2>&1 # the default-port epmd RabbitMQ started
+    if [[ -f $TMP/rabbitmq-env.conf.orig ]]; then cp "$TMP/rabbitmq-env.conf.orig" /etc/rabbitmq/rabbitmq-env.conf; fi
+    a2disconf -q pecan-secrets 2>/dev/null
+    rm -f /etc/apache2/conf-available/pecan-secrets.conf /etc/pecan/deployer.env /etc/pecan/notifier.env
+  fi
   [[ -n $LINKED ]] && rm -f /srv/pecan
   if ((status != 0)); then
     echo "deploy test FAILED (status $status); logs in $TMP" >&2
@@ -87,6 +101,10 @@ for tool in apache2ctl passenger-status passenger-config nginx setpriv curl; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install apache2 libapache2-mod-passenger nginx)"
 done
 apache_running && fail "apache2 is already running; the deployment test needs it to itself (apache2ctl stop)"
+if [[ $TRANSPORT == amqp ]]; then
+  command -v rabbitmq-server >/dev/null || fail "rabbitmq-server is missing"
+  rabbitmqctl -q status >/dev/null 2>&1 && fail "RabbitMQ is already running; the deployment test needs it to itself"
+fi
 if [[ -e /srv/pecan ]]; then
   [[ $(readlink -f /srv/pecan) == "$ROOT" ]] || fail "/srv/pecan exists and is not this checkout"
 else
@@ -105,7 +123,18 @@ source "$STEPS/user.sh"
 # Fresh databases: the counts below start from zero.
 rm -f /var/lib/pecan/*.sqlite /var/lib/pecan/*.sqlite-*
 
-say "Apache + Passenger (deploy/steps/apache-passenger.sh)"
+if [[ $TRANSPORT == amqp ]]; then
+  say "RabbitMQ and the secrets (deploy/steps/rabbitmq.sh, secrets.sh)"
+  AMQP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr +/ -_)
+  [[ -f /etc/rabbitmq/rabbitmq-env.conf ]] && cp /etc/rabbitmq/rabbitmq-env.conf "$TMP/rabbitmq-env.conf.orig"
+  RABBIT=1
+  (source "$STEPS/rabbitmq.sh")
+  rabbitmqctl -q await_startup || fail "RabbitMQ did not start"
+  rabbitmqctl -q purge_queue notifier >/dev/null 2>&1 || true # a previous run's leftovers
+  (source "$STEPS/secrets.sh")
+fi
+
+say "Apache + Passenger (deploy/steps/apache-passenger.sh), transport: $TRANSPORT"
 APACHE=1
 (source "$STEPS/apache-passenger.sh")
 wait_for 60 curl -fsS http://127.0.0.1:8080/v1/deployments
@@ -134,7 +163,9 @@ full_pool || fail "fewer than 2 processes per service after the flow"
 say "the systemd units' ExecStart, behind Apache mod_proxy (deploy/steps/apache-proxy.sh)"
 (source "$STEPS/apache-proxy.sh")
 wait_for 60 bash -c '! passenger-status 2>/dev/null | grep -q "PID:"'
+# A fresh start: new databases, and none of the notifications of the benchmark's deployments.
 rm -f /var/lib/pecan/*.sqlite /var/lib/pecan/*.sqlite-*
+[[ $TRANSPORT == amqp ]] && rabbitmqctl -q purge_queue notifier >/dev/null
 for service in deployer notifier; do
   : >"$TMP/$service.log"
   chmod 644 "$TMP/$service.log"

@@ -2,7 +2,7 @@
  * Reads a systemd unit (deploy/systemd/*.service) for the deployment test, which has no systemd
  * to hand it to: the test runs the unit's ExecStart as its User and Group, in its
  * WorkingDirectory, with its Environment — so the unit and what is tested cannot drift apart.
- * Only what the units use is understood; anything else (quoting, %-specifiers, several
+ * EnvironmentFile= is read too. Only what the units use is understood; anything else (quoting, %-specifiers, several
  * ExecStart lines) is an error rather than a guess.
  */
 import fs from 'node:fs';
@@ -45,6 +45,22 @@ export function readUnit(file: string): UnitService {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=([^\s"'%]*)$/.exec(assignment);
     if (!match) throw new Error(`${file}: Environment=${assignment} is not a plain NAME=value`);
     environment[match[1]!] = match[2]!;
+  }
+  // EnvironmentFile= after Environment=, as systemd does; a leading '-' means "if it exists".
+  for (const entry of service.EnvironmentFile ?? []) {
+    const optional = entry.startsWith('-');
+    const envFile = optional ? entry.slice(1) : entry;
+    if (!fs.existsSync(envFile)) {
+      if (optional) continue;
+      throw new Error(`${file}: EnvironmentFile ${envFile} is missing`);
+    }
+    for (const raw of fs.readFileSync(envFile, 'utf8').split('\n')) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+      if (!match) throw new Error(`${envFile}: not a NAME=value line`);
+      environment[match[1]!] = match[2]!;
+    }
   }
   const execStart = one('ExecStart');
   if (/["'%\\]/.test(execStart) || !execStart.startsWith('/'))
