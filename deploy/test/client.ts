@@ -10,11 +10,17 @@ const RETRY_STATUSES = new Set([502, 503, 504]);
 export interface Counts {
   requests: number;
   retried: number;
+  /** Why requests were retried: a status or an error code, and how often. */
+  retriedFor: Record<string, number>;
   failed: number;
   failures: string[];
 }
 
-export const counts: Counts = { requests: 0, retried: 0, failed: 0, failures: [] };
+export const counts: Counts = { requests: 0, retried: 0, retriedFor: {}, failed: 0, failures: [] };
+
+function retrying(reason: string): void {
+  counts.retriedFor[reason] = (counts.retriedFor[reason] ?? 0) + 1;
+}
 
 export interface Answer {
   status: number;
@@ -50,6 +56,7 @@ export async function call(
       });
       const text = await response.text();
       if (RETRY_STATUSES.has(response.status)) {
+        if (attempt < RETRIES) retrying(String(response.status));
         lastProblem = `${response.status} ${text.slice(0, 200)}`;
         continue;
       }
@@ -68,7 +75,9 @@ export async function call(
         attempts: attempt + 1,
       };
     } catch (error) {
-      lastProblem = String((error as Error).cause ?? error);
+      const cause = (error as Error & { cause?: { code?: string } }).cause;
+      if (attempt < RETRIES) retrying(cause?.code ?? (error as Error).name);
+      lastProblem = String(cause ?? error);
     }
   }
   counts.failed++;

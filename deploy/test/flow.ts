@@ -170,6 +170,7 @@ async function main(): Promise<void> {
     faults: faults.map((f) => f.name),
     requests: counts.requests,
     retried: counts.retried,
+    retriedFor: counts.retriedFor,
     failed: counts.failed,
     notificationsExpected: expected,
     notificationsReceived: received,
