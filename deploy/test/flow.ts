@@ -60,6 +60,9 @@ async function allSettled(timeoutMs: number): Promise<void> {
   );
 }
 
+/** When each wave ran, and whether a fault was injected in it (for the latency figures). */
+const windows: { from: number; to: number; fault: boolean }[] = [];
+
 /** One wave: its requests in flight, the fault injected while they are, then all settled. */
 async function wave(title: string, work: Promise<unknown>[], fault: Fault | undefined) {
   log(`${title}${fault ? `, with fault: ${fault.name}` : ''}`);
@@ -73,6 +76,7 @@ async function wave(title: string, work: Promise<unknown>[], fault: Fault | unde
   if (rejected.length > 0) log(`${rejected.length} requests failed in this wave`);
   if (fault) await fault.recovered();
   await allSettled(120_000);
+  windows.push({ from: started, to: Date.now(), fault: fault !== undefined });
   log(`${title}: settled in ${Date.now() - started} ms`);
 }
 
@@ -81,10 +85,10 @@ async function main(): Promise<void> {
   const before = await notifierStats(urls);
   await defineCatchAll(urls, DEFINITION);
   const began = Date.now();
-  const fault = (i: number) => faults[i % Math.max(1, faults.length)];
-
-  // Every fault gets a wave of its own; the kinds of work rotate through the waves.
-  const waves = Math.max(3, faults.length);
+  // A first wave without a fault (the baseline), then a wave for every fault; the kinds of
+  // work rotate through the waves.
+  const fault = (i: number) => (i === 0 ? undefined : faults[i - 1]);
+  const waves = Math.max(3, faults.length + 1);
   for (let i = 0; i < waves; i++) {
     const live = [...tracked.values()].filter((t) => !t.deleted);
     const work: Promise<unknown>[] = [];
@@ -101,11 +105,7 @@ async function main(): Promise<void> {
         work.push(deleteDeployment(urls, t.id));
       }
     }
-    await wave(
-      `wave ${i + 1}/${waves}: ${work.length} requests`,
-      work,
-      faults.length ? fault(i) : undefined,
-    );
+    await wave(`wave ${i + 1}/${waves}: ${work.length} requests`, work, fault(i));
   }
 
   // The end state: each deployment as the test left it, its timeline one notification per event.
@@ -160,9 +160,15 @@ async function main(): Promise<void> {
     }
   }
   const messageIds = new Set(alarms.map((alarm) => alarm.notification.messageId));
-  const latency = summary(
-    alarms.map((alarm) => Date.parse(alarm.createdAt) - Date.parse(alarm.notification.timestamp)),
-  );
+  // Publish (the notification's timestamp, written with the state change) → alarm stored.
+  const latencies = alarms.map((alarm) => {
+    const published = Date.parse(alarm.notification.timestamp);
+    const during = windows.find((w) => published >= w.from && published <= w.to);
+    return { ms: Date.parse(alarm.createdAt) - published, fault: during?.fault ?? false };
+  });
+  const latency = summary(latencies.map((l) => l.ms));
+  const quietLatency = summary(latencies.filter((l) => !l.fault).map((l) => l.ms));
+  const faultLatency = summary(latencies.filter((l) => l.fault).map((l) => l.ms));
 
   const report = {
     deployments: tracked.size,
@@ -179,6 +185,8 @@ async function main(): Promise<void> {
     lost: lost.length,
     duplicated: doubled.length + (alarms.length - messageIds.size),
     latencyMs: latency,
+    latencyWithoutFaultsMs: quietLatency,
+    latencyDuringFaultsMs: faultLatency,
     flowSeconds: Math.round((Date.now() - began) / 100) / 10,
   };
   log(JSON.stringify(report));

@@ -154,7 +154,15 @@ location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H 'Host: deployer.exampl
 [[ $location == http://deployer.example.org:8080/v1/ ]] || fail "spoofed X-Forwarded-* under Passenger: $location"
 
 say "the flow, with faults: $FAULTS"
+log_start=$(($(wc -l </var/log/apache2/error.log) + 1))
 "${TSX[@]}" "$ROOT/deploy/test/flow.ts" | tee "$TMP/flow.log"
+# What the app processes said meanwhile (Passenger copies their output into Apache's error log):
+# no error, and the processes Passenger stopped went through the graceful shutdown.
+tail -n "+$log_start" /var/log/apache2/error.log >"$TMP/apps.log"
+if grep -a '^App [0-9]* output: .* ERROR ' "$TMP/apps.log"; then fail "the apps logged errors (above)"; fi
+stopped=$(grep -ac 'Passenger shutdown: stopping' "$TMP/apps.log" || true)
+((stopped > 0)) || fail "no app process went through the graceful shutdown"
+say "$stopped app processes stopped gracefully by Passenger, no errors logged"
 say "throughput through Apache + Passenger"
 "${TSX[@]}" "$ROOT/deploy/test/bench.ts" | tee "$TMP/bench.log"
 full_pool || fail "fewer than 2 processes per service after the flow"
