@@ -67,6 +67,7 @@ const windows: { from: number; to: number; fault: boolean }[] = [];
 async function wave(title: string, work: Promise<unknown>[], fault: Fault | undefined) {
   log(`${title}${fault ? `, with fault: ${fault.name}` : ''}`);
   const started = Date.now();
+  const retriedBefore = { ...counts.retriedFor };
   if (fault) {
     await sleep(150); // the requests are in flight, the workers busy
     await fault.inject();
@@ -77,7 +78,11 @@ async function wave(title: string, work: Promise<unknown>[], fault: Fault | unde
   if (fault) await fault.recovered();
   await allSettled(120_000);
   windows.push({ from: started, to: Date.now(), fault: fault !== undefined });
-  log(`${title}: settled in ${Date.now() - started} ms`);
+  const retried = Object.entries(counts.retriedFor)
+    .map(([reason, n]) => [reason, n - (retriedBefore[reason] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} × ${reason}`);
+  log(`${title}: settled in ${Date.now() - started} ms; retried: ${retried.join(', ') || 'none'}`);
 }
 
 async function main(): Promise<void> {
