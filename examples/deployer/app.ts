@@ -4,6 +4,7 @@
  */
 import { Config, createLogger, makeApp, type Logger, type PecanApp, type PecanConf } from 'pecan';
 import { transactionHook } from '../shared/transactions.js';
+import { DatabaseUnavailableHook, isApiPath } from '../shared/unavailable.js';
 import { DeployerHook } from './controllers/context.js';
 import { RootController } from './controllers/root.js';
 import { createDeployer, type Deployer, type DeployerOptions } from './deployer.js';
@@ -41,7 +42,11 @@ export interface PageOptions {
 /** The app around a running deployer (tests build one directly, to stop it themselves). */
 export function buildApp(deployer: Deployer, options: PageOptions, logger: Logger) {
   return makeApp(new RootController(), {
-    hooks: [transactionHook(deployer.db), new DeployerHook(deployer)],
+    hooks: [
+      transactionHook(deployer.db),
+      new DeployerHook(deployer),
+      new DatabaseUnavailableHook({ logger, isApi: isApiPath }),
+    ],
     ...(options.staticRoot !== undefined && { staticRoot: options.staticRoot }),
     ...(options.templatePath !== undefined && { templatePath: options.templatePath }),
     ...(options.debug !== undefined && { debug: options.debug }),

@@ -1,11 +1,12 @@
 import os from 'node:os';
 import { defineConfig } from 'pecan';
+import { databaseFromEnv } from '../shared/database.js';
 import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/deployer/config.ts` serves the deployer. The environment may move what
 // a test or `npm start` needs to move: DEPLOYER_HOST, DEPLOYER_PORT, DEPLOYER_DATABASE (a file,
-// or ':memory:'), DEPLOYER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_URL (the
+// ':memory:' or a postgres:// URL), DEPLOYER_DATABASE_POOL_SIZE, DEPLOYER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_URL (the
 // notifier's base URL), and for the simulated cloud DEPLOYER_STACK_DELAY_MS (every stack
 // action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
 // DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
@@ -61,10 +62,12 @@ export default defineConfig({
     level: 'info',
   },
   deployer: {
-    database: {
-      dialect: 'sqlite',
-      filename: env.DEPLOYER_DATABASE ?? '${confdir}/var/deployer.sqlite',
-    },
+    // SQLite by default (a file under var/). DEPLOYER_DATABASE=postgres://user:password@host/db
+    // selects PostgreSQL, with a pool of DEPLOYER_DATABASE_POOL_SIZE connections per process
+    // (default 5): keep processes × pool size under the server's max_connections.
+    database: databaseFromEnv(env.DEPLOYER_DATABASE, '${confdir}/var/deployer.sqlite', {
+      poolSize: env.DEPLOYER_DATABASE_POOL_SIZE ? Number(env.DEPLOYER_DATABASE_POOL_SIZE) : 5,
+    }),
     // The cloud: the configuration picks the driver, the code never asks which one it has.
     driver: env.DEPLOYER_DRIVER === 'openstack' ? openstack : simulated,
     // Where the notifications go. By default the notifier's POST /v1/notifications (http);

@@ -52,10 +52,10 @@ export async function createDeployer(
   settings: DeployerSettings,
   options: DeployerOptions = {},
 ): Promise<Deployer> {
-  const database = openDatabase<DeployerDatabase>(settings.database);
+  const { logger } = options;
+  const database = openDatabase<DeployerDatabase>(settings.database, { logger, name: 'deployer' });
   await migrateToLatest(database, deployerMigrations);
   const { db } = database;
-  const { logger } = options;
   const driver = createDriver(settings.driver, db);
   const sender = createSender(settings.transport, { logger, name: 'deployer' });
   const context: LifecycleContext = { publisherId: `deployer.${settings.publisherHost}` };

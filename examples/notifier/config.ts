@@ -1,13 +1,14 @@
 import { defineConfig } from 'pecan';
+import { databaseFromEnv } from '../shared/database.js';
 import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
 // The environment may move what a test or `npm start` needs to move: NOTIFIER_HOST,
-// NOTIFIER_PORT, NOTIFIER_DATABASE, NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL),
-// NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL,
-// NOTIFIER_PUBLIC_URL, and behind a proxy (deploy/) NOTIFIER_TRUST_PROXY: `true` under
-// Passenger, else the proxies' addresses (`127.0.0.1`).
+// NOTIFIER_PORT, NOTIFIER_DATABASE (a file or a postgres:// URL), NOTIFIER_DATABASE_POOL_SIZE,
+// NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT,
+// NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, and behind a proxy
+// (deploy/) NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses.
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
 
@@ -35,10 +36,12 @@ export default defineConfig({
     level: 'info',
   },
   notifier: {
-    database: {
-      dialect: 'sqlite',
-      filename: env.NOTIFIER_DATABASE ?? '${confdir}/var/notifier.sqlite',
-    },
+    // SQLite by default (a file under var/). NOTIFIER_DATABASE=postgres://user:password@host/db
+    // selects PostgreSQL, with a pool of NOTIFIER_DATABASE_POOL_SIZE connections per process
+    // (default 5): keep processes × pool size under the server's max_connections.
+    database: databaseFromEnv(env.NOTIFIER_DATABASE, '${confdir}/var/notifier.sqlite', {
+      poolSize: env.NOTIFIER_DATABASE_POOL_SIZE ? Number(env.NOTIFIER_DATABASE_POOL_SIZE) : 5,
+    }),
     // By default (http) the deployer POSTs notifications to /v1/notifications.
     // NOTIFIER_TRANSPORT=amqp://user:password@host:5672/vhost consumes them from RabbitMQ
     // instead: the durable queue `queue`, bound to the exchange for `bindings`, acknowledged

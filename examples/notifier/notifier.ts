@@ -11,6 +11,7 @@ import { openDatabase } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
 import { transactionHook } from '../shared/transactions.js';
+import { DatabaseUnavailableHook, isApiPath } from '../shared/unavailable.js';
 import { createReceiver } from '../shared/transport/index.js';
 import { closeActions, createActions } from './actions/create-actions.js';
 import { deliveryHandler } from './actions/deliver.js';
@@ -47,7 +48,7 @@ export async function createNotifier(
   options: AppOptions = {},
 ): Promise<Notifier> {
   const logger = createLogger(options.logging, 'notifier');
-  const database = openDatabase<NotifierDatabase>(settings.database);
+  const database = openDatabase<NotifierDatabase>(settings.database, { logger, name: 'notifier' });
   const { db } = database;
   await migrateToLatest(database, notifierMigrations({ operatorEmail: settings.operatorEmail }));
 
@@ -85,7 +86,11 @@ export async function createNotifier(
     stopping: stopping.signal,
   };
   const app = makeApp(new RootController(services), {
-    hooks: [transactionHook(db), new ApiErrorsHook()],
+    hooks: [
+      transactionHook(db),
+      new ApiErrorsHook(),
+      new DatabaseUnavailableHook({ logger, isApi: isApiPath }),
+    ],
     staticRoot: options.staticRoot,
     templatePath: options.templatePath,
     debug: options.debug,

@@ -2,7 +2,18 @@
  * New rows of an append-only table (a timeline, a history), fanned out to listeners. It polls
  * the table rather than relying on an in-process event, so it sees changes made by every
  * process that shares the database; it polls only while someone listens.
+ *
+ * It follows the table by id ("rows after the last id seen"), which is only right if a row
+ * that commits is never numbered below one already visible. SQLite numbers rows under its one
+ * write lock, so that holds. On PostgreSQL a sequence numbers rows at insert time, and
+ * concurrent transactions may commit in another order: one that took id 7 and commits after
+ * the transaction of id 8 would be skipped for good. The tables this feed follows are
+ * therefore numbered in commit order there (migrate.ts, `orderIdsByCommit`: each insert takes
+ * its id under a per-table lock held until commit). That keeps this reader simple and exact,
+ * and the ids stay usable as SSE event ids (Last-Event-ID, `?since=`), which a re-scanned
+ * window or a timed gap list would make approximate.
  */
+/** A table whose ids grow in commit order (see above). */
 export interface ChangeSource<Row extends { id: number }> {
   /** The highest id now in the table (0 when it is empty). */
   latestId(): Promise<number>;

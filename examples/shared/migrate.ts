@@ -1,9 +1,9 @@
 /**
  * Migrations as code, run by Kysely's Migrator. Each one is written with Kysely's schema
- * builder and receives the dialect, so that the same list creates the schema on SQLite and,
- * later, PostgreSQL.
+ * builder and receives the dialect, so that the same list creates the schema on SQLite and
+ * PostgreSQL; the few differences live in the helpers below.
  */
-import { Migrator, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { Database, DialectName } from './database.js';
 
 export interface DialectMigration {
@@ -16,9 +16,12 @@ export type Migrations = Record<string, DialectMigration>;
 
 /**
  * Brings the schema up to date. Several processes of one service may start at once (`pecan
- * serve --workers`, Passenger): on SQLite, Kysely's migration lock holds only within a process,
- * so a process that loses the race (a table already made by another, the file locked) waits a
- * moment and tries again, and then finds the migrations done.
+ * serve --workers`, Passenger). On PostgreSQL, Kysely's Migrator holds an advisory lock while
+ * it migrates, in one transaction (PostgreSQL's DDL is transactional): the others wait, then
+ * find the migrations done. Only creating the Migrator's own tables can race (two `CREATE
+ * TABLE IF NOT EXISTS` at once, one fails). On SQLite the lock holds only within a process, so
+ * a process that loses a race (a table already made by another, the file locked) fails too.
+ * Either way the loser waits a moment and tries again.
  */
 export async function migrateToLatest(
   database: Database<any>,
@@ -63,6 +66,37 @@ export function addIdColumn(
   return dialect === 'sqlite'
     ? table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
     : table.addColumn('id', 'serial', (column) => column.primaryKey());
+}
+
+/**
+ * Makes a table's `id` order its rows by commit, on PostgreSQL, for readers that follow the
+ * table by id (change-feed.ts). A sequence hands out ids when rows are inserted, not when they
+ * commit: transaction A may take id 7, transaction B id 8 and commit first, and a reader that
+ * saw 8 and goes on from "id > 8" never sees 7. Here each insert takes its id while holding a
+ * transaction-level advisory lock of the table, held until commit: a second writer of the
+ * table waits for the first to end before it numbers its row, so a committed id is never
+ * followed by a smaller one. Writers of one table queue behind each other for that moment;
+ * the tables that need it are append-only timelines written by short transactions. SQLite has
+ * one writer at a time anyway: nothing to do.
+ */
+export async function orderIdsByCommit(
+  db: Kysely<any>,
+  dialect: DialectName,
+  table: string,
+): Promise<void> {
+  if (dialect !== 'postgres') return;
+  // Two 32-bit keys: a key space of their own, apart from Kysely's 64-bit migration lock.
+  await sql`
+    create or replace function pecan_commit_ordered_id() returns trigger language plpgsql as $$
+    begin
+      perform pg_advisory_xact_lock(1885431112, hashtext(tg_table_schema || '.' || tg_table_name));
+      new.id := nextval(pg_get_serial_sequence(
+        quote_ident(tg_table_schema) || '.' || quote_ident(tg_table_name), 'id'));
+      return new;
+    end $$`.execute(db);
+  await sql`
+    create trigger ${sql.id(`${table}_commit_ordered_id`)} before insert on ${sql.id(table)}
+    for each row execute function pecan_commit_ordered_id()`.execute(db);
 }
 
 function describe(error: unknown): string {

@@ -20,15 +20,27 @@ export function transactionHook(db: Kysely<any>): TransactionHook {
     },
     () => {},
     () => current()?.commit().execute(),
-    () => current()?.rollback().execute(),
+    () => rollback(current()),
     async () => {
       const transaction = current();
       delete request.context[TRANSACTION];
       // Nothing is left open, whatever happened (a commit that failed, say).
       if (transaction && !transaction.isCommitted && !transaction.isRolledBack)
-        await transaction.rollback().execute();
+        await rollback(transaction);
     },
   );
+}
+
+/**
+ * A rollback that fails has lost its connection (the database restarted): the server rolls
+ * the transaction back itself, and Kysely releases the connection either way. Failing the
+ * request over it would turn the request's own answer (a 503, say) into a 500.
+ */
+async function rollback(transaction: ControlledTransaction<any> | undefined): Promise<void> {
+  await transaction
+    ?.rollback()
+    .execute()
+    .catch(() => {});
 }
 
 /**

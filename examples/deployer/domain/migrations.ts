@@ -1,9 +1,9 @@
 /**
  * The deployer's schema, written with Kysely's schema builder so that the same migrations run on
- * SQLite now and PostgreSQL later.
+ * SQLite and PostgreSQL.
  */
 import { sql } from 'kysely';
-import { addIdColumn, type Migrations } from '../../shared/migrate.js';
+import { addIdColumn, orderIdsByCommit, type Migrations } from '../../shared/migrate.js';
 import { outboxMigration } from '../../shared/outbox.js';
 
 export const deployerMigrations: Migrations = {
@@ -92,5 +92,10 @@ export const deployerMigrations: Migrations = {
       await db.schema.dropTable('deployment_events').execute();
       await db.schema.dropTable('deployments').execute();
     },
+  },
+  // The live views follow deployment_events by id; its notifications, written in the same
+  // transactions, then also reach the outbox in commit order.
+  '003-events-in-commit-order': {
+    up: (db, dialect) => orderIdsByCommit(db, dialect, 'deployment_events'),
   },
 };

@@ -90,8 +90,11 @@ export async function clearOpenAlarms(
 
 async function moveAlarm(q: Q, id: number, from: AlarmState, to: AlarmState, reason: string) {
   const at = new Date().toISOString();
-  await q.updateTable('alarms').set({ state: to, updated_at: at }).where('id', '=', id).execute();
+  // History first: on PostgreSQL a history insert waits for the table's commit-order lock
+  // (migrate.ts, orderIdsByCommit), and a transaction must not wait for it while holding an
+  // alarm's row that the lock's holder may be about to update (a deadlock).
   await recordStateChange(q, id, { from, to, reason, at });
+  await q.updateTable('alarms').set({ state: to, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function getAlarm(q: Q, id: number): Promise<AlarmDetail | null> {

@@ -1,9 +1,9 @@
 /**
  * The notifier's schema, as migrations in code (Kysely's schema builder, so that the same list
- * runs on PostgreSQL later). Kysely's Migrator records which ran: each runs once per database.
+ * runs on SQLite and PostgreSQL). Kysely's Migrator records which ran: each runs once per database.
  */
 import { inboxMigration } from '../../shared/inbox.js';
-import { addIdColumn, type Migrations } from '../../shared/migrate.js';
+import { addIdColumn, orderIdsByCommit, type Migrations } from '../../shared/migrate.js';
 import { outboxMigration } from '../../shared/outbox.js';
 import type { DefinitionInput } from './definition-input.js';
 
@@ -126,6 +126,10 @@ export function notifierMigrations(seed: SeedSettings): Migrations {
       async up(db) {
         await db.schema.alterTable('alarms').addColumn('status_reason', 'text').execute();
       },
+    },
+    // The live page follows alarm_history by id.
+    '006-history-in-commit-order': {
+      up: (db, dialect) => orderIdsByCommit(db, dialect, 'alarm_history'),
     },
   };
 }

@@ -123,10 +123,12 @@ export class AmqpLink<C extends Channel> {
       // connection with it: the next generation starts clean.
       channel.on('close', () => this.#lose(generation, new Error(this.#lastError)));
       await declareTopology(channel, settings);
-      await this.#options.ready?.(channel);
-      if (generation.over) throw new Error(this.#lastError);
+      // Live before `ready`: a consumer receives its first messages as soon as it starts, and
+      // they must find the channel they came on current.
       generation.channel = channel;
       this.#current = generation;
+      await this.#options.ready?.(channel);
+      if (generation.over) throw new Error(this.#lastError);
       this.#attempt = 0;
       logger?.info(`amqp: ${name}: connected to ${redact(settings.url)}`);
       for (const settle of [...this.#waiters]) settle();

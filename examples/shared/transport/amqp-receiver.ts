@@ -1,11 +1,13 @@
 /**
  * The consuming side of the `amqp` transport: a consumer on the subscriber's durable queue
- * with manual acknowledgements and a bounded prefetch. A notification is acknowledged only once
- * `handle` resolved, that is once the subscriber's transaction committed; a crash before that
- * leaves it unacknowledged, and the broker delivers it again (the subscriber's inbox ignores a
- * repeat). A message that is not a notification is rejected without requeue, so the broker
- * dead-letters it to `<queue>.dead`; a handler that fails (the database is restarting) gets the
- * message back after a growing delay, never in a tight loop.
+ * with manual acknowledgements and a bounded prefetch. Notifications are handled one at a
+ * time, in the order they were delivered, and each is acknowledged only once `handle`
+ * resolved, that is once the subscriber's transaction committed; a crash before that leaves it
+ * unacknowledged, and the broker delivers it again (the subscriber's inbox ignores a repeat).
+ * A message that is not a notification is rejected without requeue, so the broker
+ * dead-letters it to `<queue>.dead`. When the handler fails (the database is restarting) the
+ * receiver waits a growing delay, then hands that message and the ones fetched after it back
+ * to the queue, which delivers them again in their order: no tight loop, no reordering.
  */
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { backoffDelay } from '../backoff.js';
@@ -24,8 +26,10 @@ import type {
   TransportOptions,
 } from './transport.js';
 
-/** Failed attempts are remembered per message id, for the backoff; this many at most. */
-const REMEMBERED = 10_000;
+interface Delivery {
+  channel: Channel;
+  message: ConsumeMessage;
+}
 
 export class AmqpReceiver implements NotificationReceiver {
   readonly #settings: ResolvedAmqpSettings;
@@ -34,9 +38,15 @@ export class AmqpReceiver implements NotificationReceiver {
   #handle: NotificationHandler = () => Promise.resolve();
   #hooks: ReceiverHooks = {};
   #consumerTag: string | null = null;
-  readonly #inFlight = new Set<Promise<void>>();
-  readonly #retries = new Set<NodeJS.Timeout>();
-  readonly #attempts = new Map<string, number>();
+  /** Delivered, waiting their turn (at most `prefetch`). */
+  #waiting: Delivery[] = [];
+  /** The turn being taken, if any. */
+  #working: Promise<void> | null = null;
+  /** Consecutive failures of the handler, for the backoff. */
+  #failures = 0;
+  /** Ends a backoff early (the receiver closes, or the channel was lost). */
+  #interrupt: (() => void) | null = null;
+  #closing = false;
 
   constructor(settings: AmqpTransportSettings, options: TransportOptions = {}) {
     this.#settings = resolveAmqpSettings(settings);
@@ -61,36 +71,58 @@ export class AmqpReceiver implements NotificationReceiver {
         });
         this.#consumerTag = reply.consumerTag;
       },
-      lost: () => {
-        // Their messages went back to the queue with the channel.
-        for (const timer of this.#retries) clearTimeout(timer);
-        this.#retries.clear();
+      lost: (channel) => {
+        // Its unacknowledged messages went back to the queue with it.
+        this.#waiting = this.#waiting.filter((delivery) => delivery.channel !== channel);
         this.#consumerTag = null;
+        this.#interrupt?.();
       },
     });
     await this.#link.start();
   }
 
-  /** Stops consuming, lets the notifications in hand finish (and be acknowledged), closes. */
+  /** Stops consuming, lets the notification in hand finish (and be acknowledged), closes. */
   async close(): Promise<void> {
     const link = this.#link;
-    if (!link) return;
+    if (!link || this.#closing) return;
+    this.#closing = true;
     const channel = link.channel;
     if (channel && this.#consumerTag) await channel.cancel(this.#consumerTag).catch(() => {});
-    await Promise.allSettled([...this.#inFlight]);
-    for (const timer of this.#retries) clearTimeout(timer);
-    this.#retries.clear();
+    this.#interrupt?.();
+    await this.#working;
+    this.#waiting = [];
     await link.close();
   }
 
   #deliver(channel: Channel, message: ConsumeMessage | null): void {
-    const logger = this.#options.logger;
     if (message === null) {
       // The broker cancelled the consumer (the queue was deleted): start over, redeclaring it.
-      logger?.warn(`amqp: the broker cancelled the consumer of ${this.#settings.queue}`);
+      this.#options.logger?.warn(
+        `amqp: the broker cancelled the consumer of ${this.#settings.queue}`,
+      );
       void channel.close().catch(() => {});
       return;
     }
+    this.#waiting.push({ channel, message });
+    this.#kick();
+  }
+
+  #kick(): void {
+    if (this.#working || this.#closing) return;
+    this.#working = this.#work().finally(() => {
+      this.#working = null;
+      if (this.#waiting.length > 0) this.#kick();
+    });
+  }
+
+  /** Takes the waiting deliveries in order, one at a time. */
+  async #work(): Promise<void> {
+    for (let next = this.#waiting.shift(); next && !this.#closing; next = this.#waiting.shift())
+      if (this.#link?.channel === next.channel) await this.#take(next);
+  }
+
+  async #take({ channel, message }: Delivery): Promise<void> {
+    const logger = this.#options.logger;
     const read = readNotification(message.content);
     if (!read.ok) {
       logger?.warn(
@@ -98,44 +130,44 @@ export class AmqpReceiver implements NotificationReceiver {
           `(${read.problem}); dead-lettered to ${deadQueueOf(this.#settings)}`,
       );
       this.#settle(channel, () => channel.nack(message, false, false));
-      void this.#hooks
+      await this.#hooks
         .rejected?.(read.problem)
         .catch((error: unknown) => logger?.error(`amqp: counting a rejected message: ${error}`));
       return;
     }
-    const task = this.#process(channel, message, read.notification);
-    this.#inFlight.add(task);
-    void task.finally(() => this.#inFlight.delete(task));
-  }
-
-  async #process(
-    channel: Channel,
-    message: ConsumeMessage,
-    notification: Notification,
-  ): Promise<void> {
-    const id = notification.message_id;
     try {
-      await this.#handle(notification);
+      await this.#handle(read.notification);
     } catch (error) {
-      const attempt = (this.#attempts.get(id) ?? 0) + 1;
-      this.#attempts.delete(id);
-      this.#attempts.set(id, attempt);
-      if (this.#attempts.size > REMEMBERED)
-        this.#attempts.delete(this.#attempts.keys().next().value!);
-      const delay = backoffDelay(attempt, this.#settings.retry);
-      this.#options.logger?.warn(
-        `amqp: handling ${id} failed (attempt ${attempt}), back to the queue in ${delay} ms: ` +
-          `${error instanceof Error ? error.message : String(error)}`,
-      );
-      const timer = setTimeout(() => {
-        this.#retries.delete(timer);
-        this.#settle(channel, () => channel.nack(message, false, true));
-      }, delay);
-      this.#retries.add(timer);
+      await this.#backOff(channel, read.notification, error);
       return;
     }
-    this.#attempts.delete(id);
+    this.#failures = 0;
     this.#settle(channel, () => channel.ack(message));
+  }
+
+  /**
+   * After a failed handler: waits, then requeues everything this channel holds unacknowledged
+   * (this message and those fetched after it), so the broker delivers them again in order.
+   */
+  async #backOff(channel: Channel, notification: Notification, error: unknown): Promise<void> {
+    this.#failures++;
+    const delay = backoffDelay(this.#failures, this.#settings.retry);
+    this.#options.logger?.warn(
+      `amqp: handling ${notification.message_id} failed (${this.#failures} in a row), back to ` +
+        `the queue in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, delay);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#interrupt = done;
+    });
+    this.#interrupt = null;
+    if (this.#closing) return; // closing the channel requeues them all the same
+    this.#waiting = this.#waiting.filter((delivery) => delivery.channel !== channel);
+    this.#settle(channel, () => channel.nackAll(true));
   }
 
   /**

@@ -36,6 +36,8 @@ export class AmqpSender implements NotificationSender {
         });
         return channel;
       },
+      // The confirms of a lost channel never come; neither do their returns.
+      lost: () => this.#returned.clear(),
     });
     // Connect now, so that a wrong URL or a broker down shows in the log at startup.
     void this.#link.start();

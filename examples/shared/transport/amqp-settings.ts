@@ -20,6 +20,14 @@ export interface AmqpTransportSettings {
   bindings?: string[];
   /** Unacknowledged messages a receiver holds at once. Default 10. */
   prefetch?: number;
+  /**
+   * Whether the queue gives its messages to one consumer at a time (RabbitMQ's single active
+   * consumer; the others stand by and take over when it goes). With the receiver handling
+   * messages one by one, the notifier then sees a deployment's notifications in the order they
+   * were published, however many processes consume. Default true. A queue's arguments cannot
+   * change once it exists: to change this, delete the queue.
+   */
+  singleActiveConsumer?: boolean;
   /** How long a send waits for the connection and the broker's confirm. Default 10 s. */
   publishTimeoutMs?: number;
   /** AMQP heartbeat in seconds: a dead peer is noticed after about twice this. Default 15. */
@@ -35,6 +43,7 @@ export const AMQP_DEFAULTS = {
   queue: 'notifier',
   bindings: ['deployment.#'],
   prefetch: 10,
+  singleActiveConsumer: true,
   publishTimeoutMs: 10_000,
   heartbeatSec: 15,
   reconnect: { initialMs: 500, maxMs: 30_000, factor: 2 },
@@ -92,6 +101,7 @@ export async function declareTopology(
     durable: true,
     deadLetterExchange: '',
     deadLetterRoutingKey: dead,
+    ...(settings.singleActiveConsumer && { arguments: { 'x-single-active-consumer': true } }),
   });
   for (const pattern of settings.bindings)
     await channel.bindQueue(settings.queue, settings.exchange, pattern);

@@ -101,7 +101,7 @@ describe('the amqp transport', () => {
     expect(JSON.parse(message.content.toString())).toEqual(first);
   });
 
-  it('hands each notification to the handler and acknowledges it after the handler resolved', async () => {
+  it('hands notifications to the handler one at a time, acknowledging each after the handler resolved', async () => {
     const s = settings();
     const got: Notification[] = [];
     let release!: () => void;
@@ -113,12 +113,48 @@ describe('the amqp transport', () => {
     const sent = [note('deployment.create.start'), note('deployment.create.end')];
     const publisher = sender(s);
     for (const n of sent) await publisher.send(n);
-    await waitFor('both deliveries', () => got.length === 2);
-    // Not acknowledged while the handler runs: the broker still counts them.
+    await waitFor('the first delivery', () => got.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(got, 'the second waits for the first').toHaveLength(1);
+    // Not acknowledged while the handler runs: the broker still counts both.
     expect(await rabbit.queueDepth(s.queue!)).toBe(2);
     release();
     await waitFor('the acknowledgements', async () => (await rabbit.queueDepth(s.queue!)) === 0);
-    expect(got.map((n) => n.message_id).sort()).toEqual(sent.map((n) => n.message_id).sort());
+    expect(got.map((n) => n.message_id)).toEqual(sent.map((n) => n.message_id));
+  });
+
+  it('keeps the publishing order through a failure: the failed message and those after it come back in order', async () => {
+    const s = settings();
+    const sent = Array.from({ length: 6 }, (_, i) => note('deployment.update.end', { i }));
+    const done: string[] = [];
+    let failedOnce = false;
+    await receiver(s, async (n) => {
+      if (n.message_id === sent[2]!.message_id && !failedOnce) {
+        failedOnce = true;
+        throw new Error('database restarting');
+      }
+      done.push(n.message_id);
+    });
+    const publisher = sender(s);
+    for (const n of sent) await publisher.send(n);
+    await waitFor('all six', () => done.length === 6, 20_000);
+    expect(done).toEqual(sent.map((n) => n.message_id));
+  });
+
+  it('one active consumer at a time: a second stands by and takes over when the first leaves', async () => {
+    const s = settings();
+    const first: string[] = [];
+    const second: string[] = [];
+    const a = await receiver(s, async (n) => void first.push(n.message_id));
+    await receiver(s, async (n) => void second.push(n.message_id));
+    const publisher = sender(s);
+    for (let i = 0; i < 4; i++) await publisher.send(note());
+    await waitFor('four to the first', () => first.length === 4);
+    expect(second).toHaveLength(0);
+    await a.close();
+    for (let i = 0; i < 2; i++) await publisher.send(note());
+    await waitFor('two to the second', () => second.length === 2);
+    expect(first).toHaveLength(4);
   });
 
   it('dead-letters a message that is not a notification, and counts it', async () => {
