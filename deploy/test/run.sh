@@ -12,9 +12,13 @@
 #      them around the proxy can spoof X-Forwarded-*; a short flow through it.
 #   3. The same behind nginx (deploy/nginx/pecan.conf) on a private prefix.
 #
-# Needs root, apache2, libapache2-mod-passenger and nginx (.ci/run installs them), and
-# `npm ci` done. It takes the machine's Apache for itself (refusing if one already runs), uses
-# /srv/pecan (a link to this checkout when absent) and /var/lib/pecan (wiped), and stops
+# DEPLOY_TEST_STACK=production (the default): PostgreSQL and RabbitMQ, the machine's own
+# clusters, with restarts of both among the faults; embedded: SQLite files and the http
+# transport. Needs root, apache2, libapache2-mod-passenger, nginx, postgresql and
+# rabbitmq-server (.ci/run installs them), and `npm ci` done. It takes the machine's Apache,
+# PostgreSQL 15/main and RabbitMQ for itself (refusing if one already runs), uses /srv/pecan
+# (a link to this checkout when absent), /var/lib/pecan and the databases deployer and
+# notifier (emptied), and stops
 # whatever it started when it ends, failed or not. The install commands it runs are
 # deploy/steps/*.sh, the very blocks docs/deployment.md shows.
 set -euo pipefail
@@ -22,12 +26,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 STEPS=$ROOT/deploy/steps
 TMP=$(mktemp -d /tmp/pecan-deploy-test.XXXXXX)
-# amqp: notifications through the machine's RabbitMQ (started here); http: POSTed through Apache.
-TRANSPORT=${DEPLOY_TEST_TRANSPORT:-amqp}
-case $TRANSPORT in
-  amqp) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful,restart-rabbitmq ;;
-  http) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful ;;
-  *) echo "DEPLOY_TEST_TRANSPORT must be amqp or http" >&2; exit 2 ;;
+# production: PostgreSQL and RabbitMQ, the machine's own (started here); embedded: SQLite files
+# and the http transport (the deployer POSTs notifications to the notifier through the proxy).
+STACK=${DEPLOY_TEST_STACK:-production}
+case $STACK in
+  production) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful,restart-rabbitmq,restart-postgresql ;;
+  embedded) default_faults=kill-app-process,restart-deployer,restart-notifier,apache-graceful ;;
+  *) echo "DEPLOY_TEST_STACK must be production or embedded" >&2; exit 2 ;;
 esac
 export FAULTS=${FAULTS:-$default_faults}
 export PECAN_HOME=/srv/pecan
@@ -81,9 +86,12 @@ cleanup() {
     rabbitmqctl -q stop 2>/dev/null
     epmd -kill >/dev/null 2>&1 # the default-port epmd RabbitMQ started
     if [[ -f $TMP/rabbitmq-env.conf.orig ]]; then cp "$TMP/rabbitmq-env.conf.orig" /etc/rabbitmq/rabbitmq-env.conf; fi
+  fi
+  if [[ -n $RABBIT || -n $POSTGRES ]]; then
     a2disconf -q pecan-secrets 2>/dev/null
     rm -f /etc/apache2/conf-available/pecan-secrets.conf /etc/pecan/deployer.env /etc/pecan/notifier.env
   fi
+  [[ -n $POSTGRES ]] && pg_ctlcluster 15 main stop -m fast 2>/dev/null
   [[ -n $LINKED ]] && rm -f /srv/pecan
   if ((status != 0)); then
     echo "deploy test FAILED (status $status); logs in $TMP" >&2
@@ -101,10 +109,23 @@ for tool in apache2ctl passenger-status passenger-config nginx setpriv curl; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install apache2 libapache2-mod-passenger nginx)"
 done
 apache_running && fail "apache2 is already running; the deployment test needs it to itself (apache2ctl stop)"
-if [[ $TRANSPORT == amqp ]]; then
+if [[ $STACK == production ]]; then
   command -v rabbitmq-server >/dev/null || fail "rabbitmq-server is missing"
+  command -v pg_ctlcluster >/dev/null || fail "postgresql is missing"
   rabbitmqctl -q status >/dev/null 2>&1 && fail "RabbitMQ is already running; the deployment test needs it to itself"
+  pg_ctlcluster 15 main status >/dev/null 2>&1 && fail "PostgreSQL 15/main is already running; the deployment test needs it to itself"
 fi
+
+# Empty databases (and an empty queue): the counts of each phase start from zero.
+fresh_databases() {
+  rm -f /var/lib/pecan/*.sqlite /var/lib/pecan/*.sqlite-*
+  if [[ $STACK == production ]]; then
+    runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 \
+      -c 'DROP DATABASE IF EXISTS deployer WITH (FORCE)' -c 'DROP DATABASE IF EXISTS notifier WITH (FORCE)'
+    (source "$STEPS/postgresql.sh")
+    rabbitmqctl -q purge_queue notifier >/dev/null 2>&1 || true
+  fi
+}
 if [[ -e /srv/pecan ]]; then
   [[ $(readlink -f /srv/pecan) == "$ROOT" ]] || fail "/srv/pecan exists and is not this checkout"
 else
@@ -120,21 +141,21 @@ fi
 say "user, folders and build (deploy/steps/user.sh, build.sh)"
 source "$STEPS/user.sh"
 (source "$STEPS/build.sh") >"$TMP/build.log" 2>&1 || { cat "$TMP/build.log"; fail "build failed"; }
-# Fresh databases: the counts below start from zero.
-rm -f /var/lib/pecan/*.sqlite /var/lib/pecan/*.sqlite-*
-
-if [[ $TRANSPORT == amqp ]]; then
-  say "RabbitMQ and the secrets (deploy/steps/rabbitmq.sh, secrets.sh)"
+if [[ $STACK == production ]]; then
+  say "RabbitMQ, PostgreSQL and the secrets (deploy/steps/rabbitmq.sh, postgresql.sh, secrets.sh)"
   AMQP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr +/ -_)
+  PG_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr +/ -_)
   [[ -f /etc/rabbitmq/rabbitmq-env.conf ]] && cp /etc/rabbitmq/rabbitmq-env.conf "$TMP/rabbitmq-env.conf.orig"
   RABBIT=1
   (source "$STEPS/rabbitmq.sh")
   rabbitmqctl -q await_startup || fail "RabbitMQ did not start"
-  rabbitmqctl -q purge_queue notifier >/dev/null 2>&1 || true # a previous run's leftovers
+  POSTGRES=1
+  (source "$STEPS/postgresql.sh")
   (source "$STEPS/secrets.sh")
 fi
+fresh_databases
 
-say "Apache + Passenger (deploy/steps/apache-passenger.sh), transport: $TRANSPORT"
+say "Apache + Passenger (deploy/steps/apache-passenger.sh), stack: $STACK"
 APACHE=1
 (source "$STEPS/apache-passenger.sh")
 wait_for 60 curl -fsS http://127.0.0.1:8080/v1/deployments
@@ -172,8 +193,7 @@ say "the systemd units' ExecStart, behind Apache mod_proxy (deploy/steps/apache-
 (source "$STEPS/apache-proxy.sh")
 wait_for 60 bash -c '! passenger-status 2>/dev/null | grep -q "PID:"'
 # A fresh start: new databases, and none of the notifications of the benchmark's deployments.
-rm -f /var/lib/pecan/*.sqlite /var/lib/pecan/*.sqlite-*
-[[ $TRANSPORT == amqp ]] && rabbitmqctl -q purge_queue notifier >/dev/null
+fresh_databases
 for service in deployer notifier; do
   : >"$TMP/$service.log"
   chmod 644 "$TMP/$service.log"
