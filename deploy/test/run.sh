@@ -123,7 +123,10 @@ fresh_databases() {
     runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 \
       -c 'DROP DATABASE IF EXISTS deployer WITH (FORCE)' -c 'DROP DATABASE IF EXISTS notifier WITH (FORCE)'
     (source "$STEPS/postgresql.sh")
-    rabbitmqctl -q purge_queue notifier >/dev/null 2>&1 || true
+    # Deleted, not purged: a queue left by another version may have other arguments, and the
+    # services' declaration of it would fail (PRECONDITION_FAILED).
+    rabbitmqctl -q delete_queue notifier >/dev/null 2>&1 || true
+    rabbitmqctl -q delete_queue notifier.dead >/dev/null 2>&1 || true
   fi
 }
 if [[ -e /srv/pecan ]]; then
@@ -178,12 +181,13 @@ say "the flow, with faults: $FAULTS"
 log_start=$(($(wc -l </var/log/apache2/error.log) + 1))
 "${TSX[@]}" "$ROOT/deploy/test/flow.ts" | tee "$TMP/flow.log"
 # What the app processes said meanwhile (Passenger copies their output into Apache's error log):
-# no error, and the processes Passenger stopped went through the graceful shutdown.
+# no request failed inside them (the workers may log errors while the database restarts), and
+# the processes Passenger stopped went through the graceful shutdown.
 tail -n "+$log_start" /var/log/apache2/error.log >"$TMP/apps.log"
-if grep -a '^App [0-9]* output: .* ERROR ' "$TMP/apps.log"; then fail "the apps logged errors (above)"; fi
+if grep -a '^App [0-9]* output: .* Unhandled error' "$TMP/apps.log"; then fail "requests failed inside the apps (above)"; fi
 stopped=$(grep -ac 'Passenger shutdown: stopping' "$TMP/apps.log" || true)
 ((stopped > 0)) || fail "no app process went through the graceful shutdown"
-say "$stopped app processes stopped gracefully by Passenger, no errors logged"
+say "$stopped app processes stopped gracefully by Passenger, no unhandled errors"
 say "throughput through Apache + Passenger"
 "${TSX[@]}" "$ROOT/deploy/test/bench.ts" | tee "$TMP/bench.log"
 full_pool || fail "fewer than 2 processes per service after the flow"
