@@ -61,7 +61,7 @@ async function allSettled(timeoutMs: number): Promise<void> {
 }
 
 /** When each wave ran, and whether a fault was injected in it (for the latency figures). */
-const windows: { from: number; to: number; fault: boolean }[] = [];
+const windows: { title: string; from: number; to: number; fault: boolean }[] = [];
 
 /** One wave: its requests in flight, the fault injected while they are, then all settled. */
 async function wave(title: string, work: Promise<unknown>[], fault: Fault | undefined) {
@@ -77,7 +77,7 @@ async function wave(title: string, work: Promise<unknown>[], fault: Fault | unde
   if (rejected.length > 0) log(`${rejected.length} requests failed in this wave`);
   if (fault) await fault.recovered();
   await allSettled(120_000);
-  windows.push({ from: started, to: Date.now(), fault: fault !== undefined });
+  windows.push({ title, from: started, to: Date.now(), fault: fault !== undefined });
   const retried = Object.entries(counts.retriedFor)
     .map(([reason, n]) => [reason, n - (retriedBefore[reason] ?? 0)] as const)
     .filter(([, n]) => n > 0)
@@ -169,8 +169,12 @@ async function main(): Promise<void> {
   const latencies = alarms.map((alarm) => {
     const published = Date.parse(alarm.notification.timestamp);
     const during = windows.find((w) => published >= w.from && published <= w.to);
-    return { ms: Date.parse(alarm.createdAt) - published, fault: during?.fault ?? false };
+    return { ms: Date.parse(alarm.createdAt) - published, fault: during?.fault ?? false, during };
   });
+  for (const w of windows) {
+    const { n, p50, max } = summary(latencies.filter((l) => l.during === w).map((l) => l.ms));
+    log(`${w.title}: ${n} notifications published, latency p50 ${p50} ms, max ${max} ms`);
+  }
   const latency = summary(latencies.map((l) => l.ms));
   const quietLatency = summary(latencies.filter((l) => !l.fault).map((l) => l.ms));
   const faultLatency = summary(latencies.filter((l) => l.fault).map((l) => l.ms));
