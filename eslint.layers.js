@@ -11,6 +11,7 @@
 export const LAYERS = [
   ['cli', 'config', 'testing'],
   ['make-app'],
+  ['openapi'],
   ['middleware', 'adapters'],
   ['logging'],
   ['app'],

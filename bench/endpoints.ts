@@ -1,5 +1,5 @@
 /**
- * The five bench endpoints and the exact answer every server must give (status, content type,
+ * The bench endpoints and the exact answer every server must give (status, content type,
  * body). The servers import their payloads from here, so they cannot drift apart.
  */
 
@@ -33,6 +33,55 @@ function makeEchoBody(size: number): string {
   }
   doc.note = 'x'.repeat(size - JSON.stringify(doc).length);
   return JSON.stringify(doc);
+}
+
+/**
+ * `POST /orders?priority=2&notify=true`: a validated endpoint (issue 15). Every server checks the
+ * same rules — query `priority` an integer 1–5 and `notify` a boolean, body `item` a non-empty
+ * string, `quantity` an integer ≥ 1, `tags` at most 10 strings — pecan with zod schemas, Fastify
+ * with the equivalent JSON schemas (Ajv), raw and Express by hand; the answer is the validated
+ * body followed by the coerced query.
+ */
+export const ORDER_PATH = '/orders?priority=2&notify=true';
+export const ORDER_BODY = JSON.stringify({ item: 'widget', quantity: 3, tags: ['red', 'large'] });
+export const ORDER_ANSWER = JSON.stringify({
+  ...JSON.parse(ORDER_BODY),
+  priority: 2,
+  notify: true,
+});
+export const ORDER_LIMITS = { priority: [1, 5], maxTags: 10 } as const;
+
+export interface Order {
+  item: string;
+  quantity: number;
+  tags: string[];
+}
+
+/** The hand-written check of raw and Express: the order, or null when invalid. */
+export function checkOrder(
+  query: URLSearchParams,
+  body: unknown,
+): (Order & { priority: number; notify: boolean }) | null {
+  const priority = Number(query.get('priority') ?? NaN);
+  const notify = query.get('notify');
+  if (
+    !Number.isInteger(priority) ||
+    priority < ORDER_LIMITS.priority[0] ||
+    priority > ORDER_LIMITS.priority[1]
+  )
+    return null;
+  if (notify !== 'true' && notify !== 'false') return null;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const { item, quantity, tags } = body as Record<string, unknown>;
+  if (typeof item !== 'string' || item.length === 0) return null;
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) return null;
+  if (
+    !Array.isArray(tags) ||
+    tags.length > ORDER_LIMITS.maxTags ||
+    !tags.every((t) => typeof t === 'string')
+  )
+    return null;
+  return { item, quantity, tags: tags as string[], priority, notify: notify === 'true' };
 }
 
 export interface BenchEndpoint {
@@ -71,6 +120,14 @@ export const ENDPOINTS: readonly BenchEndpoint[] = [
     body: ECHO_BODY,
     headers: { 'content-type': JSON_TYPE },
     expect: { status: 200, contentType: JSON_TYPE, body: ECHO_BODY },
+  },
+  {
+    name: 'POST /orders (validated)',
+    method: 'POST',
+    path: ORDER_PATH,
+    body: ORDER_BODY,
+    headers: { 'content-type': JSON_TYPE },
+    expect: { status: 200, contentType: JSON_TYPE, body: ORDER_ANSWER },
   },
   {
     name: 'GET /deep/… (6 levels)',

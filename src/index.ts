@@ -48,10 +48,18 @@ export type {
   InferOutput,
   InputLocation,
   Inputs,
+  OperationDoc,
   StandardSchemaV1,
   Valid,
   ValidInput,
 } from './core/standard-schema.js';
+export type {
+  JsonSchema,
+  JsonSchemaConverter,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiOptions,
+} from './openapi/openapi-types.js';
 export { route } from './controller/route.js';
 export { wraps } from './controller/wraps.js';
 export { RestController } from './dispatch/rest/rest-controller.js';

@@ -10,9 +10,18 @@ import type { EdgeOptions } from './middleware/edge-options.js';
 import { createAccessLogger } from './logging/access-logger.js';
 import { createLogger, isLogger } from './logging/create-logger.js';
 import type { Logger } from './core/logger.js';
+import { buildOpenApi } from './openapi/build-openapi.js';
+import { serveOpenApi } from './openapi/serve-openapi.js';
+import type { OpenApiDocument, OpenApiOptions } from './openapi/openapi-types.js';
 
 /** `makeApp`'s options: the app's own (the request story) and the edge's (the layers around it). */
-export interface AppOptions extends AppCoreOptions, EdgeOptions {}
+export interface AppOptions extends AppCoreOptions, EdgeOptions {
+  /**
+   * The OpenAPI document's info, JSON Schema converter and security schemes; `serve: true`
+   * serves it at `/openapi.json` with a page at `/docs` (docs/typed-apis.md "OpenAPI").
+   */
+  openapi?: OpenApiOptions;
+}
 
 /** A pecan application: a Node request listener that also answers Fetch requests. */
 export interface PecanApp {
@@ -21,6 +30,8 @@ export interface PecanApp {
   fetch(request: Request): Promise<Response>;
   /** The resolved application (root controller, options, hooks). */
   readonly app: App;
+  /** The app's OpenAPI 3.1 document, from its controller tree and its `openapi` options. */
+  openapi(overrides?: OpenApiOptions): OpenApiDocument;
 }
 
 /**
@@ -37,7 +48,13 @@ export function makeApp(root: unknown, given: AppOptions = {}): PecanApp {
   app.requestIdHeader = requestIdHeader(options.requestId);
   app.accessLog = accessLogger(options.accessLog);
   // The edge layers around the lifecycle (§0.1), shared by both entry points.
-  const handler = buildHandler(app, options);
+  const openapi = (overrides?: OpenApiOptions): OpenApiDocument =>
+    buildOpenApi(app, { ...options.openapi, ...overrides });
+  let handler = buildHandler(app, options);
+  // Outermost: the document answers its own two paths before static files and the app.
+  if (options.openapi?.serve === true) {
+    handler = serveOpenApi(handler, app, options.openapi, openapi);
+  }
   const serve = (req: IncomingMessage, res: ServerResponse): void =>
     handleNode(app, handler, req, res);
   const middleware = options.middleware ?? [];
@@ -53,6 +70,7 @@ export function makeApp(root: unknown, given: AppOptions = {}): PecanApp {
       return handleFetch(app, handler, request);
     },
     app,
+    openapi,
   });
 }
 

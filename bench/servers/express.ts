@@ -3,7 +3,7 @@
  * carry the same headers as the others (and it does less work than at its defaults).
  */
 import express from 'express';
-import { DEEP_PATH, DEEP_TEXT, TEXT, hello, user } from '../endpoints.js';
+import { DEEP_PATH, DEEP_TEXT, TEXT, checkOrder, hello, user } from '../endpoints.js';
 import { serve } from './serve.js';
 
 const app = express();
@@ -21,6 +21,12 @@ app.get('/users/:id', (req, res) => {
 });
 app.post('/echo', express.json(), (req, res) => {
   res.json(req.body);
+});
+app.post('/orders', express.json(), (req, res) => {
+  const query = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1));
+  const order = checkOrder(query, req.body);
+  if (order === null) res.status(400).type('text/plain').send('Bad Request');
+  else res.json(order);
 });
 app.get(DEEP_PATH, (_req, res) => {
   res.type('text/plain').send(DEEP_TEXT);

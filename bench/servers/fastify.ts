@@ -1,6 +1,15 @@
 /** Fastify at its defaults (no logger, no response schemas), idiomatic synchronous handlers. */
 import Fastify from 'fastify';
-import { DEEP_PATH, DEEP_TEXT, TEXT, TEXT_TYPE, hello, user } from '../endpoints.js';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  ORDER_LIMITS,
+  TEXT,
+  TEXT_TYPE,
+  hello,
+  user,
+  type Order,
+} from '../endpoints.js';
 import { HOST, PORT, announce } from './serve.js';
 
 const app = Fastify();
@@ -17,6 +26,37 @@ app.get<{ Params: { id: string } }>('/users/:id', (req, reply) => {
 app.post('/echo', (req, reply) => {
   reply.send(req.body);
 });
+// The validated endpoint: Fastify's own way, JSON schemas compiled by Ajv (query coerced).
+const orderSchema = {
+  querystring: {
+    type: 'object',
+    properties: {
+      priority: {
+        type: 'integer',
+        minimum: ORDER_LIMITS.priority[0],
+        maximum: ORDER_LIMITS.priority[1],
+      },
+      notify: { type: 'boolean' },
+    },
+    required: ['priority', 'notify'],
+  },
+  body: {
+    type: 'object',
+    properties: {
+      item: { type: 'string', minLength: 1 },
+      quantity: { type: 'integer', minimum: 1 },
+      tags: { type: 'array', items: { type: 'string' }, maxItems: ORDER_LIMITS.maxTags },
+    },
+    required: ['item', 'quantity', 'tags'],
+  },
+} as const;
+app.post<{ Body: Order; Querystring: { priority: number; notify: boolean } }>(
+  '/orders',
+  { schema: orderSchema },
+  (req, reply) => {
+    reply.send({ ...req.body, ...req.query });
+  },
+);
 app.get(DEEP_PATH, (_req, reply) => {
   reply.type(TEXT_TYPE).send(DEEP_TEXT);
 });

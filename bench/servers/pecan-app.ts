@@ -2,8 +2,22 @@
  * The pecan bench app, written the way the guides write controllers (docs/performance.md shows
  * it as a runnable example).
  */
-import { RestController, expose, makeApp, request } from 'pecan';
-import { DEEP_TEXT, TEXT, hello, user } from '../endpoints.js';
+import { RestController, expose, makeApp, request, type Valid } from 'pecan';
+import { z } from 'zod';
+import { DEEP_TEXT, ORDER_LIMITS, TEXT, hello, user } from '../endpoints.js';
+
+// The validated endpoint's schemas (docs/typed-apis.md): what Fastify's JSON schemas say.
+const order = {
+  query: z.object({
+    priority: z.coerce.number().int().min(ORDER_LIMITS.priority[0]).max(ORDER_LIMITS.priority[1]),
+    notify: z.enum(['true', 'false']).transform((value) => value === 'true'),
+  }),
+  body: z.object({
+    item: z.string().min(1),
+    quantity: z.number().int().min(1),
+    tags: z.array(z.string()).max(ORDER_LIMITS.maxTags),
+  }),
+};
 
 // Six nested controllers: /deep/a/b/c/d/e/f walks deep → a → b → c → d → e, then calls `f`.
 class E {
@@ -47,6 +61,11 @@ export class RootController {
 
   @expose('json') echo() {
     return request.json;
+  }
+
+  @expose({ template: 'json', schema: order }) orders() {
+    const { query, body } = request.valid as Valid<typeof order>;
+    return { ...body, ...query };
   }
 }
 

@@ -1,6 +1,15 @@
 /** Raw `node:http` with hand-written routing: the practical limit for a Node framework. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEEP_PATH, DEEP_TEXT, JSON_TYPE, TEXT, TEXT_TYPE, hello, user } from '../endpoints.js';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  JSON_TYPE,
+  TEXT,
+  TEXT_TYPE,
+  checkOrder,
+  hello,
+  user,
+} from '../endpoints.js';
 import { serve } from './serve.js';
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -9,15 +18,28 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 }
 
 function echo(req: IncomingMessage, res: ServerResponse): void {
+  readJson(req, res, (body) => send(res, 200, JSON_TYPE, JSON.stringify(body)));
+}
+
+function orders(req: IncomingMessage, res: ServerResponse, queryString: string): void {
+  readJson(req, res, (body) => {
+    const order = checkOrder(new URLSearchParams(queryString), body);
+    if (order === null) send(res, 400, TEXT_TYPE, 'Bad Request');
+    else send(res, 200, JSON_TYPE, JSON.stringify(order));
+  });
+}
+
+function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknown) => void): void {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
+    let body: unknown;
     try {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      send(res, 200, JSON_TYPE, JSON.stringify(body));
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
-      send(res, 400, TEXT_TYPE, 'Bad Request');
+      return send(res, 400, TEXT_TYPE, 'Bad Request');
     }
+    then(body);
   });
 }
 
@@ -35,6 +57,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     if (path === DEEP_PATH) return send(res, 200, TEXT_TYPE, DEEP_TEXT);
   } else if (req.method === 'POST' && path === '/echo') {
     return echo(req, res);
+  } else if (req.method === 'POST' && path === '/orders') {
+    return orders(req, res, q === -1 ? '' : url.slice(q + 1));
   }
   send(res, 404, TEXT_TYPE, 'Not Found');
 }

@@ -3,6 +3,7 @@
  * the service from the `deployer` section of the config, then the app around it.
  */
 import { Config, createLogger, makeApp, type Logger, type PecanApp, type PecanConf } from 'pecan';
+import { serviceOpenApi } from '../shared/openapi.js';
 import { transactionHook } from '../shared/transactions.js';
 import { DatabaseUnavailableHook, isApiPath } from '../shared/unavailable.js';
 import { DeployerHook } from './controllers/context.js';
@@ -52,6 +53,10 @@ export function buildApp(deployer: Deployer, options: PageOptions, logger: Logge
     ...(options.debug !== undefined && { debug: options.debug }),
     ...(options.errors !== undefined && { errors: options.errors }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    openapi: serviceOpenApi(
+      'Deployer API',
+      'Deploys apps from the catalogue on the cloud, and notifies each step of their lifecycle.',
+    ),
     logger,
   });
 }

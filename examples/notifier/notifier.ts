@@ -10,6 +10,7 @@ import { ChangeFeed } from '../shared/change-feed.js';
 import { openDatabase } from '../shared/database.js';
 import { migrateToLatest } from '../shared/migrate.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
+import { serviceOpenApi } from '../shared/openapi.js';
 import { transactionHook } from '../shared/transactions.js';
 import { DatabaseUnavailableHook, isApiPath } from '../shared/unavailable.js';
 import { createReceiver } from '../shared/transport/index.js';
@@ -17,6 +18,7 @@ import { closeActions, createActions } from './actions/create-actions.js';
 import { deliveryHandler } from './actions/deliver.js';
 import { ApiErrorsHook } from './controllers/api-errors.js';
 import { RootController } from './controllers/root.js';
+import { RejectedNotificationsHook } from './controllers/v1/rejected-count.js';
 import type { Services } from './controllers/services.js';
 import { bump } from './domain/counters.js';
 import { historyFeedSource } from './domain/history-feed.js';
@@ -90,12 +92,17 @@ export async function createNotifier(
       transactionHook(db),
       new ApiErrorsHook(),
       new DatabaseUnavailableHook({ logger, isApi: isApiPath }),
+      new RejectedNotificationsHook(db),
     ],
     staticRoot: options.staticRoot,
     templatePath: options.templatePath,
     debug: options.debug,
     errors: options.errors,
     trustProxy: options.trustProxy,
+    openapi: serviceOpenApi(
+      'Notifier API',
+      'Receives the notifications of the deployer, raises alarms by its definitions, and acts on them.',
+    ),
     logger: createLogger(options.logging),
   });
 

@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { createCommand } from './create/create-command.js';
+import { openapiCommand } from './openapi/openapi-command.js';
 import { routesCommand } from './routes/routes-command.js';
 import { serveCommand } from './serve/serve-command.js';
 import { shellCommand } from './shell/shell-command.js';
@@ -10,6 +11,7 @@ export const commands: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   shell: shellCommand,
   routes: routesCommand,
+  openapi: openapiCommand,
 };
 
 export const commandList: readonly Command[] = Object.values(commands);

@@ -2,7 +2,12 @@ import './metadata-polyfill.js';
 import { readSignature, signatureFromArgs } from '../binding/signature.js';
 import { ensureMeta, getMeta, type ControllerMeta } from './meta.js';
 import { isWrapper, unwrap } from './wraps.js';
-import type { EndpointSchema, InferInput, StandardSchemaV1 } from '../core/standard-schema.js';
+import type {
+  EndpointSchema,
+  InferInput,
+  OperationDoc,
+  StandardSchemaV1,
+} from '../core/standard-schema.js';
 import {
   schemaError,
   segmentInvalidError,
@@ -29,6 +34,8 @@ export interface ExposeOptions {
   args?: readonly string[];
   /** Standard Schema validators for the path, query, body and response (docs/typed-apis.md). */
   schema?: EndpointSchema;
+  /** What the OpenAPI document says of this endpoint: summary, status, tags… */
+  openapi?: OperationDoc;
 }
 
 export interface WhenOptions {
@@ -38,6 +45,8 @@ export interface WhenOptions {
   args?: readonly string[];
   /** Standard Schema validators for this handler (docs/typed-apis.md). */
   schema?: EndpointSchema;
+  /** What the OpenAPI document says of this handler. */
+  openapi?: OperationDoc;
 }
 
 type MethodDecorator = <F extends Function>(fn: F, context?: ClassMethodDecoratorContext) => F;
@@ -216,6 +225,7 @@ export function expose(
       options.args,
       options.schema,
     );
+    if (options.openapi !== undefined) meta.doc = { ...meta.doc, ...options.openapi };
     if (options.generic) {
       meta.generic = true;
       meta.handlers ??= new Map();
@@ -261,6 +271,7 @@ export function when(generic: string | Function, options: WhenOptions): MethodDe
       options.args,
       options.schema,
     );
+    if (options.openapi !== undefined) meta.doc = { ...meta.doc, ...options.openapi };
     meta.isGenericHandler = true;
     if (typeof generic === 'function') {
       registerHandler(generic, method, fn, meta);

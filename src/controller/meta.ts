@@ -1,5 +1,5 @@
 import type { Signature } from '../binding/signature.js';
-import type { EndpointSchema } from '../core/standard-schema.js';
+import type { EndpointSchema, OperationDoc } from '../core/standard-schema.js';
 
 /** A handler picked for one HTTP method of a generic controller (`@when`). */
 export interface GenericHandler {
@@ -36,6 +36,8 @@ export interface ControllerMeta {
   label: string;
   /** `@expose({ schema })`: the endpoint's input and response schemas (docs/typed-apis.md). */
   schema: EndpointSchema | null;
+  /** `@expose({ openapi })`: what the OpenAPI document adds about the endpoint. */
+  doc: OperationDoc | null;
 }
 
 const metas = new WeakMap<Function, ControllerMeta>();
@@ -65,6 +67,7 @@ export function ensureMeta(fn: Function, label: string): ControllerMeta {
       explicitArgs: null,
       label,
       schema: null,
+      doc: null,
     };
     metas.set(fn, meta);
   }

@@ -55,6 +55,24 @@ export interface EndpointSchema {
   response?: StandardSchemaV1;
 }
 
+/**
+ * What the OpenAPI document says about one endpoint beyond what pecan can read from it:
+ * `@expose({ openapi: { summary, status: 201 } })` (docs/typed-apis.md "OpenAPI").
+ */
+export interface OperationDoc {
+  summary?: string;
+  description?: string;
+  /** Tags of the operation (default: its controller class's name without `Controller`). */
+  tags?: string[];
+  /** A stable, unique id for code generators (default: from the class and method names). */
+  operationId?: string;
+  /** The status of a success (default 200), e.g. 201 for a create, 204 for no body. */
+  status?: number;
+  deprecated?: boolean;
+  /** Leave the endpoint out of the document. */
+  hidden?: boolean;
+}
+
 /** Where a failing input came from. */
 export type InputLocation = 'path' | 'query' | 'body';
 

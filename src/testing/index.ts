@@ -9,3 +9,4 @@ export {
   type ParamValue,
 } from './test-app.js';
 export { TestResponse } from './test-response.js';
+export type { Client, ClientEndpoint, TypedResponse } from './typed-client.js';

@@ -7,6 +7,7 @@ import type { PecanApp } from '../make-app.js';
 import { observeFetch } from '../adapters/fetch-observers.js';
 import { CookieJar } from './cookie-jar.js';
 import { TestResponse, excerpt } from './test-response.js';
+import { makeClient, type Client } from './typed-client.js';
 
 export type ParamValue = string | number | boolean | null | undefined;
 export type Params = Record<string, ParamValue | ParamValue[]> | URLSearchParams | string;
@@ -77,6 +78,21 @@ export class TestApp {
   }
   options(path: string, options?: TestRequestOptions): Promise<TestResponse> {
     return this.request('OPTIONS', path, options);
+  }
+
+  /**
+   * A client typed against the controller tree: `client<RootController>().books.getOne(3)`
+   * sends `GET /books/3`; its response's `json` has `getOne`'s return type.
+   */
+  client<Root>(options?: TestRequestOptions): Client<Root> {
+    return makeClient<Root>(
+      {
+        root: this.app.app.root,
+        explicitArgs: !this.app.app.contextLocals,
+        request: (method, path, given) => this.request(method, path, given),
+      },
+      options,
+    );
   }
 
   /** WebTest's `post_json`: `json` is sent as the JSON body. */

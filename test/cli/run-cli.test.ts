@@ -53,7 +53,7 @@ describe('the pecan program', () => {
     const io = fakeIO(process.cwd());
     expect(await runCli(['deploy'], io)).toBe(2);
     expect(io.stderrText).toContain(
-      'pecan: error: unknown command "deploy" (choose from create, serve, shell, routes)',
+      'pecan: error: unknown command "deploy" (choose from create, serve, shell, routes, openapi)',
     );
   });
 

@@ -5,6 +5,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { HTTPError, PecanHook, request, type State } from 'pecan';
+import { fieldErrors } from '../../shared/parser-schema.js';
+import { invalidBody, isJsonRequest, UNSUPPORTED } from './http-helpers.js';
 
 const API = 'notifier.api';
 
@@ -23,6 +25,13 @@ export class ApiErrorsHook extends PecanHook {
     // its Location; server errors keep the opaque 500.
     if (!isApiRequest() || !(error instanceof HTTPError)) return undefined;
     if (error.status < 400 || error.status >= 500) return undefined;
+    if (error.errors !== undefined) {
+      // The endpoint's schemas failed (v1/schemas.ts). A body that is not JSON is the 415
+      // `jsonBody` gives; otherwise the same 400 as `invalid`, one message per field.
+      if (error.errors.some((field) => field.location === 'body') && !isJsonRequest())
+        return Response.json(problem(415, UNSUPPORTED), { status: 415 });
+      return Response.json(invalidBody(fieldErrors(error.errors)), { status: 400 });
+    }
     const headers = new Headers(error.headers);
     return Response.json(problem(error.status, error.detail), { status: error.status, headers });
   }

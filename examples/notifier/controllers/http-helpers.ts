@@ -11,6 +11,11 @@ export type { FieldErrors };
  */
 export function invalid(errors: FieldErrors) {
   response.status = 400;
+  return invalidBody(errors);
+}
+
+/** The body of that 400. */
+export function invalidBody(errors: FieldErrors) {
   return {
     code: 400,
     title: 'Bad Request',
@@ -23,10 +28,24 @@ export function invalid(errors: FieldErrors) {
 
 /** The JSON body; 415 when the request is not JSON (a form posted to the API, say). */
 export function jsonBody(): unknown {
-  const type = request.contentType;
-  if (type !== 'application/json' && !type.endsWith('+json'))
-    abort(415, 'Send the body as application/json.');
+  if (!isJsonRequest()) abort(415, UNSUPPORTED);
   return request.json;
+}
+
+/**
+ * The body as the endpoint's body schema (v1/schemas.ts) parsed it; 415 when the request is not
+ * JSON, as `jsonBody`.
+ */
+export function validBody<T>(): T {
+  if (!isJsonRequest()) abort(415, UNSUPPORTED);
+  return request.valid!.body as T;
+}
+
+export const UNSUPPORTED = 'Send the body as application/json.';
+
+export function isJsonRequest(): boolean {
+  const type = request.contentType;
+  return type === 'application/json' || type.endsWith('+json');
 }
 
 /** A path segment that must be a positive integer id; anything else is a 404. */

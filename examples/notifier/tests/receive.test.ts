@@ -63,6 +63,28 @@ describeAdapters('POST /v1/notifications', ({ client: clientFor }) => {
     });
   });
 
+  it('counts a body that is not a notification as rejected (400), as amqp counts its dead letters', async () => {
+    const refused = await client.post('/v1/notifications', { json: { event_type: 'x' } });
+    expect(refused.status).toBe(400);
+    expect((refused.json as { errors: Record<string, string> }).errors).toHaveProperty(
+      'message_id',
+    );
+    // Not JSON at all is a 415, not a refused notification: not counted.
+    expect(
+      (
+        await client.post('/v1/notifications', {
+          body: 'x',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
+    expect(await count('processed_messages')).toBe(0);
+    expect(await client.get('/v1/stats').then((r) => r.json)).toMatchObject({
+      received: 0,
+      rejected: 1,
+    });
+  });
+
   it('processes concurrent deliveries of one message id once', async () => {
     const notification = lifecycle('deployment.update.error');
     const responses = await Promise.all(

@@ -1,6 +1,6 @@
 import type { PecanApp } from '../../make-app.js';
-import { listRoutes, type RouteRow } from './list-routes.js';
-import { listRestRoutes } from './rest-routes.js';
+import { listRoutes, type RouteRow } from '../../dispatch/route-list/list-routes.js';
+import { listRestRoutes } from '../../dispatch/route-list/rest-routes.js';
 
 /** Every URL pattern of an app, below its mount point (`basePath`). */
 export function listAppRoutes(app: PecanApp): RouteRow[] {

@@ -1,14 +1,19 @@
 /** GET /v1/apps and /v1/apps/<id>: the catalogue. */
+import { z } from 'zod';
 import { expose, RestController } from 'pecan';
 import { APPS, describeApp, findApp } from '../../domain/catalogue.js';
 import { NotFound } from '../../domain/errors.js';
 
+const appId = { path: z.object({ id: z.string().describe('An app id, e.g. `wordpress`.') }) };
+
 export class AppsController extends RestController {
-  @expose('json') getAll() {
+  @expose({ template: 'json', openapi: { summary: 'The apps that can be deployed' } })
+  getAll() {
     return { apps: APPS.map(describeApp) };
   }
 
-  @expose('json') getOne(id: string) {
+  @expose({ template: 'json', schema: appId, openapi: { summary: 'One app and its template' } })
+  getOne(id: string) {
     const app = findApp(id);
     if (!app) throw new NotFound(`No app ${id}`);
     return describeApp(app);

@@ -15,6 +15,15 @@ import {
 } from '../../domain/deployments.js';
 import { checkListQuery, listDeployments } from '../../domain/listing.js';
 import { deployer, q, wakeWorkers } from '../context.js';
+import {
+  createBody,
+  deployment,
+  deploymentId,
+  deploymentPage,
+  deploymentWithEvents,
+  listQuery,
+  updateBody,
+} from './schemas.js';
 
 /** A deployment with the link to itself, as OpenStack resources carry theirs. */
 export function present(deployment: Deployment) {
@@ -26,7 +35,12 @@ export class DeploymentsController extends RestController {
   customActions = { events: ['GET'] };
 
   /** `?status=&app=&limit=&marker=`, newest first; a `next` link while there is more. */
-  @expose('json') async getAll() {
+  @expose({
+    template: 'json',
+    schema: { ...listQuery, response: deploymentPage },
+    openapi: { summary: 'List deployments, newest first' },
+  })
+  async getAll() {
     const list = checkListQuery(request.query);
     const page = await listDeployments(q(), list);
     const links = [];
@@ -42,13 +56,22 @@ export class DeploymentsController extends RestController {
   }
 
   /** The deployment and its timeline. */
-  @expose('json') async getOne(id: string) {
+  @expose({
+    template: 'json',
+    schema: { ...deploymentId, response: deploymentWithEvents },
+    openapi: { summary: 'One deployment, with its timeline' },
+  })
+  async getOne(id: string) {
     const deployment = await getDeployment(q(), id);
     return { ...present(deployment), events: await listEvents(q(), id) };
   }
 
   /** 202: the deployment is accepted; its create runs in the background. */
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { body: createBody, response: deployment },
+    openapi: { summary: 'Deploy an app', status: 202 },
+  })
   @afterCommit(wakeWorkers)
   async post() {
     const { settings, context } = deployer();
@@ -57,14 +80,22 @@ export class DeploymentsController extends RestController {
   }
 
   /** Rename, resize, rescale: an update lifecycle. */
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { ...deploymentId, body: updateBody, response: deployment },
+    openapi: { summary: 'Rename, resize or rescale a deployment', status: 202 },
+  })
   @afterCommit(wakeWorkers)
   async put(id: string) {
     return accepted(await updateDeployment(q(), id, request.json, deployer().context));
   }
 
   /** Tear down: a delete lifecycle. */
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { ...deploymentId, response: deployment },
+    openapi: { summary: 'Tear a deployment down', status: 202 },
+  })
   @afterCommit(wakeWorkers)
   async delete(id: string) {
     return accepted(await deleteDeployment(q(), id, deployer().context));
@@ -74,7 +105,11 @@ export class DeploymentsController extends RestController {
    * GET /v1/deployments/events: server-sent events, one `deployment` event per timeline event
    * (of every process sharing the database), carrying the deployment as it is now.
    */
-  @expose({ contentType: 'text/event-stream' }) getEvents() {
+  @expose({
+    contentType: 'text/event-stream',
+    openapi: { summary: 'Server-sent events: a `deployment` event per timeline event' },
+  })
+  getEvents() {
     const { events, stopping, db } = deployer();
     return eventStream(events, {
       signal: stopping,

@@ -20,6 +20,9 @@ export class V1Controller extends HookController {
         { rel: 'deployments', href: '/v1/deployments' },
         { rel: 'events', href: '/v1/deployments/events' },
         { rel: 'stats', href: '/v1/stats' },
+        // RFC 8631: the API's description (OpenAPI 3.1) and its documentation page.
+        { rel: 'service-desc', href: '/openapi.json' },
+        { rel: 'service-doc', href: '/docs' },
       ],
     };
   }

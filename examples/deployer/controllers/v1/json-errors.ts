@@ -6,7 +6,7 @@
  * priority), so the transaction is marked for rollback before this answers.
  */
 import { STATUS_CODES } from 'node:http';
-import { HTTPError, PecanHook, request, type State } from 'pecan';
+import { HTTPError, PecanHook, request, type FieldError, type State } from 'pecan';
 import { Conflict, InvalidInput, NotFound } from '../../domain/errors.js';
 
 export class JsonErrors extends PecanHook {
@@ -56,7 +56,23 @@ function toProblem(error: unknown): Response | undefined {
       error.message,
       error.field ? { errors: { [error.field]: error.message } } : {},
     );
+  // A request that failed the endpoint's schemas (schemas.ts): the same document as the
+  // domain's InvalidInput, one message per field.
+  if (error instanceof HTTPError && error.errors !== undefined)
+    return problem(400, 'The request has invalid fields.', { errors: fieldErrors(error.errors) });
   if (error instanceof HTTPError && error.status >= 400 && error.status < 500)
     return problem(error.status, error.detail ?? '', {}, error.headers);
   return undefined; // a 500: pecan logs it and answers
+}
+
+/** Pecan's field list as the domain's `{ field: message }`: `params.x`, or `body` for the whole. */
+function fieldErrors(errors: readonly FieldError[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const { location, path, message } of errors) {
+    // Every body schema is an object: failing as a whole means the body is not one.
+    const whole = path.length === 0;
+    const field = whole ? location : path.join('.');
+    fields[field] ??= whole && location === 'body' ? 'Send a JSON object.' : message;
+  }
+  return fields;
 }

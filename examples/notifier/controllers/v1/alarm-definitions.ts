@@ -8,9 +8,10 @@ import {
   NameTaken,
   replaceDefinition,
 } from '../../domain/alarm-definitions.js';
-import { parseDefinitionInput } from '../../domain/definition-input.js';
-import { idFrom, invalid, jsonBody } from '../http-helpers.js';
+import type { DefinitionInput } from '../../domain/definition-input.js';
+import { idFrom, validBody } from '../http-helpers.js';
 import type { Services } from '../services.js';
+import { definitionBody, idPath } from './schemas.js';
 
 /** /v1/alarm-definitions: what raises alarms, and what is done when one is raised. */
 export class AlarmDefinitionsController extends RestController {
@@ -21,36 +22,46 @@ export class AlarmDefinitionsController extends RestController {
     this.#services = services;
   }
 
-  @expose('json')
+  @expose({ template: 'json', openapi: { summary: 'The alarm definitions' } })
   async getAll() {
     return { alarmDefinitions: await listDefinitions(query(this.#services.db)) };
   }
 
-  @expose('json')
+  @expose({ template: 'json', schema: { path: idPath }, openapi: { summary: 'One definition' } })
   async getOne(id: string) {
     return (await getDefinition(query(this.#services.db), idFrom(id))) ?? abort(404);
   }
 
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { body: definitionBody },
+    openapi: { summary: 'Define what raises an alarm', status: 201 },
+  })
   async post() {
-    const parsed = parseDefinitionInput(jsonBody());
-    if (!parsed.ok) return invalid(parsed.errors);
-    const definition = await nameChecked(createDefinition(query(this.#services.db), parsed.value));
+    const input = validBody<DefinitionInput>();
+    const definition = await nameChecked(createDefinition(query(this.#services.db), input));
     response.status = 201;
     response.headers.set('Location', `/v1/alarm-definitions/${definition.id}`);
     return definition;
   }
 
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { path: idPath, body: definitionBody },
+    openapi: { summary: 'Replace a definition' },
+  })
   async put(id: string) {
     const definitionId = idFrom(id);
-    const parsed = parseDefinitionInput(jsonBody());
-    if (!parsed.ok) return invalid(parsed.errors);
+    const input = validBody<DefinitionInput>();
     const q = query(this.#services.db);
-    return (await nameChecked(replaceDefinition(q, definitionId, parsed.value))) ?? abort(404);
+    return (await nameChecked(replaceDefinition(q, definitionId, input))) ?? abort(404);
   }
 
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { path: idPath },
+    openapi: { summary: 'Delete a definition', status: 204 },
+  })
   async delete(id: string) {
     if (!(await deleteDefinition(query(this.#services.db), idFrom(id)))) abort(404);
   }

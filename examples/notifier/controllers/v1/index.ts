@@ -32,6 +32,9 @@ export class V1Controller {
         { rel: 'events', href: '/v1/alarms/events' },
         { rel: 'alarm-definitions', href: '/v1/alarm-definitions' },
         { rel: 'stats', href: '/v1/stats' },
+        // RFC 8631: the API's description (OpenAPI 3.1) and its documentation page.
+        { rel: 'service-desc', href: '/openapi.json' },
+        { rel: 'service-doc', href: '/docs' },
       ],
     };
   }

@@ -1,10 +1,10 @@
 import { afterCommit, expose, request, response, RestController } from 'pecan';
-import { parseNotification } from '../../../shared/notification.js';
+import type { Notification } from '../../../shared/notification.js';
 import { query } from '../../../shared/transactions.js';
-import { bump } from '../../domain/counters.js';
 import { receiveNotification } from '../../domain/receive.js';
-import { invalid, jsonBody } from '../http-helpers.js';
+import { validBody } from '../http-helpers.js';
 import type { Services } from '../services.js';
+import { notificationBody } from './schemas.js';
 
 const WAKE = 'notifier.wakeDispatcher';
 
@@ -28,17 +28,20 @@ export class NotificationsController extends RestController {
     this.#services = services;
   }
 
-  @expose('json')
+  @expose({
+    template: 'json',
+    schema: { body: notificationBody },
+    openapi: {
+      summary: 'Receive a notification (the http transport)',
+      description: '202 when processed, 200 `{duplicate: true}` for a message id seen before.',
+      status: 202,
+    },
+  })
   @afterCommit(wakeDispatcher)
   async post() {
-    const parsed = parseNotification(jsonBody());
-    if (!parsed.ok) {
-      // Counted as the amqp transport counts what it dead-letters (the 400 commits the count).
-      await bump(query(this.#services.db), 'rejected');
-      return invalid(parsed.errors);
-    }
-    const messageId = parsed.notification.message_id;
-    const receipt = await receiveNotification(query(this.#services.db), parsed.notification);
+    const notification = validBody<Notification>();
+    const messageId = notification.message_id;
+    const receipt = await receiveNotification(query(this.#services.db), notification);
     if (receipt.duplicate) return { messageId, duplicate: true };
     if (receipt.raised.length > 0) request.context[WAKE] = () => this.#services.dispatcher.wake();
     response.status = 202;

@@ -1,6 +1,8 @@
 import { getMeta, type ControllerMeta } from '../../controller/meta.js';
-import { classInfo } from '../../dispatch/class-info.js';
-import { childOf } from '../../dispatch/child-of.js';
+import { classInfo } from '../class-info.js';
+import { childOf } from '../child-of.js';
+import { controllerSecurity, methodSecurity } from '../../security/marks.js';
+import { SecureController } from '../../security/secure-controller.js';
 
 /** One reachable URL pattern: the methods it answers, and the function that answers. */
 export interface RouteRow {
@@ -12,6 +14,10 @@ export interface RouteRow {
   handler: string;
   /** Why the row is special: `generic`, `_lookup`, `_default`, `_route`, `rest`… (empty if not). */
   note: string;
+  /** The metadata of the function that answers (for `_lookup`/`_route`, of that method). */
+  meta: ControllerMeta;
+  /** Whether a security check (§6.1: `secure()`, `SecureController`) guards the row. */
+  secured: boolean;
 }
 
 export interface WalkOptions {
@@ -23,6 +29,7 @@ export interface WalkOptions {
     prefix: string,
     walker: RouteWalker,
     parentIds: number,
+    guarded: boolean,
   ) => RouteRow[] | undefined;
 }
 
@@ -47,31 +54,49 @@ export class RouteWalker {
 
   constructor(readonly options: WalkOptions) {}
 
-  /** The rows below `node`, mounted at `prefix`; `parentIds` are ids a REST parent collected. */
-  walk(node: unknown, prefix: string, parentIds = 0): RouteRow[] {
+  /**
+   * The rows below `node`, mounted at `prefix`; `parentIds` are ids a REST parent collected;
+   * `guarded` says a check on the way to `node` already guards everything below it.
+   */
+  walk(node: unknown, prefix: string, parentIds = 0, guarded = false): RouteRow[] {
     if (!isController(node) || this.ancestors.has(node)) return [];
     if (this.ancestors.size >= MAX_DEPTH || ++this.visited > MAX_NODES) return [];
     this.ancestors.add(node);
     try {
-      return this.walkController(node, prefix, parentIds);
+      return this.walkController(node, prefix, parentIds, guarded);
     } finally {
       this.ancestors.delete(node);
     }
   }
 
-  private walkController(node: object, prefix: string, parentIds: number): RouteRow[] {
+  private walkController(
+    node: object,
+    prefix: string,
+    parentIds: number,
+    guarded: boolean,
+  ): RouteRow[] {
     const info = classInfo(node);
     const rows: RouteRow[] = [];
     const index = childOf(node, 'index');
     const indexMeta = getMeta(index);
-    if (indexMeta !== undefined) rows.push(...this.endpointRows(`${prefix}/`, indexMeta, false));
-    const own = this.options.routeOwn?.(node, prefix, this, parentIds);
-    if (own !== undefined) return [...rows, ...own, ...this.fallbackRows(node, prefix)];
-    const route = getMeta(childOf(node, '_route'));
+    if (indexMeta !== undefined) {
+      rows.push(...this.endpointRows(`${prefix}/`, indexMeta, false, node, index, guarded));
+    }
+    const own = this.options.routeOwn?.(node, prefix, this, parentIds, guarded);
+    if (own !== undefined) return [...rows, ...own, ...this.fallbackRows(node, prefix, guarded)];
+    const routeFn = childOf(node, '_route');
+    const route = getMeta(routeFn);
     if (route !== undefined) {
       // §1.7: `_route` takes over everything below this controller but its index.
-      rows.push({ methods: '*', path: `${prefix}/…`, handler: route.label, note: '_route' });
-      return [...rows, ...this.fallbackRows(node, prefix)];
+      rows.push({
+        methods: '*',
+        path: `${prefix}/…`,
+        handler: route.label,
+        note: '_route',
+        meta: route,
+        secured: guarded || isEndpointGuarded(routeFn, node),
+      });
+      return [...rows, ...this.fallbackRows(node, prefix, guarded)];
     }
     const children: [string, unknown][] = [];
     for (const name of memberNames(node)) {
@@ -84,21 +109,23 @@ export class RouteWalker {
     for (const [segment, child] of children) {
       const meta = getMeta(child);
       const path = `${prefix}/${segment}`;
-      if (meta === undefined) rows.push(...this.walk(child, path));
-      else if (!meta.isGenericHandler && (meta.route === null || meta.route === segment)) {
+      if (meta === undefined) {
+        rows.push(...this.walk(child, path, 0, guarded || isBoundaryGuarded(node, child)));
+      } else if (!meta.isGenericHandler && (meta.route === null || meta.route === segment)) {
         // A function attached with route(Parent, 'seg', fn) may have no name of its own.
         const label =
           meta.label === '<anonymous>' ? `${node.constructor.name}['${segment}']` : meta.label;
-        rows.push(...this.endpointRows(path, meta, true, label));
+        rows.push(...this.endpointRows(path, meta, true, node, child, guarded, label));
       }
     }
-    return [...rows, ...this.fallbackRows(node, prefix)];
+    return [...rows, ...this.fallbackRows(node, prefix, guarded)];
   }
 
   /** `_lookup` and `_default`: dynamic rows, tried when the walk below this controller fails. */
-  fallbackRows(node: object, prefix: string): RouteRow[] {
+  fallbackRows(node: object, prefix: string, guarded: boolean): RouteRow[] {
     const rows: RouteRow[] = [];
-    const lookup = getMeta(childOf(node, '_lookup'));
+    const lookupFn = childOf(node, '_lookup');
+    const lookup = getMeta(lookupFn);
     if (lookup !== undefined) {
       const first = lookup.signature?.params[this.leadingParams()]?.name ?? 'segment';
       rows.push({
@@ -106,11 +133,21 @@ export class RouteWalker {
         path: `${prefix}/<${first}>/…`,
         handler: lookup.label,
         note: '_lookup',
+        meta: lookup,
+        secured: guarded || isEndpointGuarded(lookupFn, node),
       });
     }
-    const fallback = getMeta(childOf(node, '_default'));
+    const fallbackFn = childOf(node, '_default');
+    const fallback = getMeta(fallbackFn);
     if (fallback !== undefined) {
-      rows.push({ methods: '*', path: `${prefix}/…`, handler: fallback.label, note: '_default' });
+      rows.push({
+        methods: '*',
+        path: `${prefix}/…`,
+        handler: fallback.label,
+        note: '_default',
+        meta: fallback,
+        secured: guarded || isEndpointGuarded(fallbackFn, node),
+      });
     }
     return rows;
   }
@@ -120,17 +157,30 @@ export class RouteWalker {
     path: string,
     meta: ControllerMeta,
     withArgs: boolean,
+    self: object,
+    fn: unknown,
+    guarded: boolean,
     label = meta.label,
   ): RouteRow[] {
     const full = withArgs ? path + this.argsPattern(meta) : path;
-    if (!meta.generic) return [{ methods: '*', path: full, handler: label, note: '' }];
+    const secured = guarded || isEndpointGuarded(fn, self);
+    if (!meta.generic)
+      return [{ methods: '*', path: full, handler: label, note: '', meta, secured }];
     const rows: RouteRow[] = [];
     for (const [method, handler] of [...(meta.handlers ?? [])].sort(([a], [b]) =>
       a < b ? -1 : 1,
     )) {
-      rows.push({ methods: method, path: full, handler: handler.meta.label, note: 'generic' });
+      rows.push({
+        methods: method,
+        path: full,
+        handler: handler.meta.label,
+        note: 'generic',
+        meta: handler.meta,
+        // §6.3: security is checked on the chosen handler.
+        secured: guarded || isEndpointGuarded(handler.fn, self),
+      });
     }
-    rows.push({ methods: '*', path: full, handler: label, note: 'generic default' });
+    rows.push({ methods: '*', path: full, handler: label, note: 'generic default', meta, secured });
     return rows;
   }
 
@@ -153,6 +203,26 @@ export class RouteWalker {
   leadingParams(): number {
     return this.options.explicitArgs ? 2 : 0;
   }
+}
+
+/**
+ * Whether calling `fn` on `self` runs a check (§6.2 step 1): its own `@secure` (an `@unlocked`
+ * one runs none), else the class check of a SecureController.
+ */
+export function isEndpointGuarded(fn: unknown, self: object): boolean {
+  const own = typeof fn === 'function' ? methodSecurity(fn) : undefined;
+  if (own !== undefined) return own.state === 'protected';
+  return self instanceof SecureController;
+}
+
+/**
+ * Whether walking from `prev` into `next` runs a check (§6.2 steps 2–3): `secure(next, check)`,
+ * or leaving a SecureController into a child that is not `unlocked(child)`.
+ */
+export function isBoundaryGuarded(prev: object, next: unknown): boolean {
+  const entering = controllerSecurity(next);
+  if (entering !== undefined && entering.check !== null) return true;
+  return prev instanceof SecureController && entering?.unlocked !== true;
 }
 
 /** A member as dispatch reads it; a getter that throws is left out of the listing. */

@@ -1,7 +1,7 @@
 import { getMeta, type ControllerMeta } from '../../controller/meta.js';
-import { classInfo } from '../../dispatch/class-info.js';
-import { childOf } from '../../dispatch/child-of.js';
-import { RestController } from '../../dispatch/rest/rest-controller.js';
+import { classInfo } from '../class-info.js';
+import { childOf } from '../child-of.js';
+import { RestController } from '../rest/rest-controller.js';
 import {
   COLLECTION_GET,
   CUSTOM_ACTION_VERBS,
@@ -14,8 +14,14 @@ import {
   customActionsOf,
   isActionNameFirst,
   verbOfMethod,
-} from '../../dispatch/rest/rest-rules.js';
-import { memberNames, type RouteRow, type RouteWalker } from './list-routes.js';
+} from '../rest/rest-rules.js';
+import {
+  isBoundaryGuarded,
+  isEndpointGuarded,
+  memberNames,
+  type RouteRow,
+  type RouteWalker,
+} from './list-routes.js';
 
 /**
  * The rows of a RestController (§4.4–4.7): `getAll`/`get` on the collection, `getOne`/`get`,
@@ -28,18 +34,27 @@ export function listRestRoutes(
   prefix: string,
   walker: RouteWalker,
   parentIds: number,
+  guarded: boolean,
 ): RouteRow[] | undefined {
   if (!(node instanceof RestController)) return undefined;
   const { exposed, children } = members(node);
   const used = new Set<string>();
   const take = (name: string): ControllerMeta | undefined => {
-    const meta = exposed.get(name);
+    const meta = exposed.get(name)?.meta;
     if (meta !== undefined) used.add(name);
     return meta;
   };
   const rows: RouteRow[] = [];
+  const fnOf = new Map([...exposed.values()].map(({ meta, fn }) => [meta, fn]));
   const row = (method: string, path: string, meta: ControllerMeta) =>
-    rows.push({ methods: method, path, handler: meta.label, note: 'rest' });
+    rows.push({
+      methods: method,
+      path,
+      handler: meta.label,
+      note: 'rest',
+      meta,
+      secured: guarded || isEndpointGuarded(fnOf.get(meta), node),
+    });
   const args = (meta: ControllerMeta) => walker.argsPattern(meta, parentIds);
 
   // §4.4 GET: the collection, then one item; `get` answers whichever has no method of its own.
@@ -77,7 +92,7 @@ export function listRestRoutes(
     if (meta) row(verb, prefix + args(meta), meta);
   }
   // §4.7 any other verb: `postVerb` or `verb`.
-  for (const [name, meta] of exposed) {
+  for (const [name, { meta }] of exposed) {
     if (used.has(name) || name === 'index' || SPECIAL_NAMES.has(name)) continue;
     const verb = verbOfMethod(name);
     if (verb !== undefined) row(verb.toUpperCase(), prefix + args(meta), meta);
@@ -87,18 +102,21 @@ export function listRestRoutes(
     ? idsPattern(item, walker.leadingParams() + parentIds)
     : { pattern: '', count: 0 };
   for (const [name, child] of children) {
-    rows.push(...walker.walk(child, `${prefix}${ids.pattern}/${name}`, parentIds + ids.count));
+    const below = guarded || isBoundaryGuarded(node, child);
+    rows.push(
+      ...walker.walk(child, `${prefix}${ids.pattern}/${name}`, parentIds + ids.count, below),
+    );
   }
   return rows;
 }
 
 /** The exposed methods and the sub-controllers of a RestController, by name. */
 function members(node: object): {
-  exposed: Map<string, ControllerMeta>;
+  exposed: Map<string, { meta: ControllerMeta; fn: unknown }>;
   children: [string, object][];
 } {
   const info = classInfo(node);
-  const exposed = new Map<string, ControllerMeta>();
+  const exposed = new Map<string, { meta: ControllerMeta; fn: unknown }>();
   const children: [string, object][] = [];
   const names = [...memberNames(node)].sort();
   for (const name of names) {
@@ -109,7 +127,7 @@ function members(node: object): {
       continue;
     }
     const meta = getMeta(value);
-    if (meta !== undefined) exposed.set(name, meta);
+    if (meta !== undefined) exposed.set(name, { meta, fn: value });
     else if (typeof value === 'object' && value !== null && name !== 'customActions')
       children.push([name, value]);
   }
