@@ -61,10 +61,12 @@ full_pool() { (($(processes pecan-deployer) >= 2 && $(processes pecan-notifier) 
 LINKED=''
 APACHE=''
 NGINX=''
+RABBIT=''
+POSTGRES=''
 UNIT_PIDS=()
 cleanup() {
   local status=$?
-  set +e
+  set +eu
   say "cleaning up"
   for pid in "${UNIT_PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null
