@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/results/**',
       'bench/.build/**',
+      'examples/.build*/**',
       'test/.doc-examples/**',
       // Broken on purpose; linted by test/architecture/ alone.
       'test/fixtures/architecture/**',
@@ -29,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain Node scripts npm runs (prepare).
-    files: ['scripts/**/*.js'],
+    // Plain Node scripts npm runs (prepare), Passenger's startup files, the deploy test's helpers.
+    files: ['scripts/**/*.js', 'examples/*/passenger.cjs', 'deploy/**/*.js', 'deploy/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type AppCoreOptions } from './app/app.js';
 import { handleNode } from './adapters/node.js';
 import { handleFetch } from './adapters/fetch.js';
+import { compileTrustedProxies } from './adapters/trusted-proxy.js';
 import { buildHandler } from './middleware/build-handler.js';
 import { runNodeMiddleware } from './middleware/node-middleware.js';
 import { debugPage } from './middleware/debug-page.js';
@@ -40,6 +41,8 @@ export interface PecanApp {
 export function makeApp(root: unknown, given: AppOptions = {}): PecanApp {
   const options = camelCaseKeys(given);
   const app = new App(root, options);
+  // A mistyped proxy address fails here, not on the first request it would have refused.
+  if (typeof app.trustProxy !== 'boolean') compileTrustedProxies(app.trustProxy);
   // §0.1 step 5: the debug page answers unhandled errors, in debug mode only.
   if (app.debug) app.unhandledPage = debugPage;
   app.requestIdHeader = requestIdHeader(options.requestId);

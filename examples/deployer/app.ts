@@ -37,6 +37,7 @@ export interface PageOptions {
   templatePath?: string;
   debug?: boolean;
   errors?: Record<string | number, string>;
+  trustProxy?: boolean | readonly string[];
 }
 
 /** The app around a running deployer (tests build one directly, to stop it themselves). */
@@ -51,6 +52,7 @@ export function buildApp(deployer: Deployer, options: PageOptions, logger: Logge
     ...(options.templatePath !== undefined && { templatePath: options.templatePath }),
     ...(options.debug !== undefined && { debug: options.debug }),
     ...(options.errors !== undefined && { errors: options.errors }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     openapi: serviceOpenApi(
       'Deployer API',
       'Deploys apps from the catalogue on the cloud, and notifies each step of their lifecycle.',

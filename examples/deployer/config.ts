@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { defineConfig } from 'pecan';
 import { databaseFromEnv } from '../shared/database.js';
+import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/deployer/config.ts` serves the deployer. The environment may move what
@@ -10,7 +11,8 @@ import { transportFromEnv } from '../shared/transport/index.js';
 // action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
 // DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
 // RC file: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_USER_DOMAIN_NAME,
-// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE.
+// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE. Behind a proxy (deploy/),
+// DEPLOYER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
 const env = process.env;
 const notifierUrl = env.NOTIFIER_URL ?? 'http://127.0.0.1:8081';
 const stackDelay =
@@ -53,6 +55,8 @@ export default defineConfig({
     errors: {
       404: '/error/404',
     },
+    // Whose X-Forwarded-Proto/-Host/-For to believe (see docs/deployment.md).
+    trustProxy: trustProxyFromEnv(env.DEPLOYER_TRUST_PROXY),
   },
   logging: {
     level: 'info',

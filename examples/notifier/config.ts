@@ -1,19 +1,21 @@
 import { defineConfig } from 'pecan';
 import { databaseFromEnv } from '../shared/database.js';
+import { trustProxyFromEnv } from '../shared/trust-proxy.js';
 import { transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
-// The environment may move what a test or `npm start` needs to move: NOTIFIER_PORT,
-// NOTIFIER_DATABASE (a file or a postgres:// URL), NOTIFIER_DATABASE_POOL_SIZE,
+// The environment may move what a test or `npm start` needs to move: NOTIFIER_HOST,
+// NOTIFIER_PORT, NOTIFIER_DATABASE (a file or a postgres:// URL), NOTIFIER_DATABASE_POOL_SIZE,
 // NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT,
-// NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL.
+// NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, and behind a proxy
+// (deploy/) NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses.
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
 
 export default defineConfig({
   // Where `pecan serve` listens; --host and --port override it.
   server: {
-    host: '127.0.0.1',
+    host: env.NOTIFIER_HOST ?? '127.0.0.1',
     port,
   },
   app: {
@@ -27,6 +29,8 @@ export default defineConfig({
     errors: {
       404: '/error/404',
     },
+    // Whose X-Forwarded-Proto/-Host/-For to believe (see docs/deployment.md).
+    trustProxy: trustProxyFromEnv(env.NOTIFIER_TRUST_PROXY),
   },
   logging: {
     level: 'info',

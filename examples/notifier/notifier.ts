@@ -37,7 +37,10 @@ export interface Notifier {
   close(): Promise<void>;
 }
 
-export type AppOptions = Pick<AppSettings, 'staticRoot' | 'templatePath' | 'debug' | 'errors'> & {
+export type AppOptions = Pick<
+  AppSettings,
+  'staticRoot' | 'templatePath' | 'debug' | 'errors' | 'trustProxy'
+> & {
   /** The config's `logging` section (or a logger). */
   logging?: Parameters<typeof createLogger>[0];
 };
@@ -95,6 +98,7 @@ export async function createNotifier(
     templatePath: options.templatePath,
     debug: options.debug,
     errors: options.errors,
+    trustProxy: options.trustProxy,
     openapi: serviceOpenApi(
       'Notifier API',
       'Receives the notifications of the deployer, raises alarms by its definitions, and acts on them.',

@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDialect } from 'kysely';
 import type { Logger } from 'pecan';
 import pg from 'pg';
+import { ImmediateSqliteDialect } from './sqlite-immediate.js';
 
 export interface SqliteSettings {
   dialect: 'sqlite';
@@ -88,7 +89,7 @@ function openSqlite({ filename }: SqliteSettings): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new SqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database });
 }
 
 function openPostgres(settings: PostgresSettings, options: OpenOptions): PostgresDialect {

@@ -62,7 +62,7 @@ export function trackNodeAccess(
   res: ServerResponse,
   request: PecanRequest,
   withId: boolean,
-  trustProxy: boolean,
+  trusted: boolean,
 ): void {
   const started = performance.now();
   let bytes = 0;
@@ -86,8 +86,7 @@ export function trackNodeAccess(
       bytes,
       requestId: withId ? request.id : undefined,
       // Behind a trusted proxy the socket is the proxy; the client is what it reports.
-      remoteAddress:
-        (trustProxy ? forwardedFor(request.headers) : null) ?? req.socket?.remoteAddress,
+      remoteAddress: (trusted ? forwardedFor(request.headers) : null) ?? req.socket?.remoteAddress,
       httpVersion: req.httpVersion,
       ...(res.writableFinished ? {} : { aborted: true as const }),
     });

@@ -34,9 +34,11 @@ export async function handleFetch(
   const end = hash === -1 ? afterOrigin.length : hash;
   const request = new app.requestCls({
     method: fetchRequest.method,
-    origin: app.trustProxy
-      ? { scheme: url.protocol.slice(0, -1), host: url.host, trustProxy: true }
-      : url.origin,
+    // A list of trusted proxies needs the peer's address, which a Fetch Request does not carry.
+    origin:
+      app.trustProxy === true
+        ? { scheme: url.protocol.slice(0, -1), host: url.host, trustProxy: true }
+        : url.origin,
     rawPath: (q === -1 ? afterOrigin.slice(0, end) : afterOrigin.slice(0, q)) || '/',
     queryString: q === -1 ? '' : afterOrigin.slice(q + 1, end),
     headers: fetchRequest.headers,
@@ -103,7 +105,7 @@ function logFetchAccess(
     bytes,
     requestId: app.requestIdHeader === null ? undefined : request.id,
     // Fetch gives no peer address; behind a trusted proxy, the one it reports.
-    remoteAddress: (app.trustProxy ? forwardedFor(request.headers) : null) ?? undefined,
+    remoteAddress: (app.trustProxy === true ? forwardedFor(request.headers) : null) ?? undefined,
     httpVersion: undefined,
   });
 }

@@ -13,6 +13,7 @@ import { readNodeBody } from './read-body.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { trackNodeAccess } from './access-log.js';
 import { assignRequestId } from './request-id.js';
+import { trustsPeer } from './trusted-proxy.js';
 
 /**
  * `request.headers` over Node's request. Node builds `req.headers` on first access, from
@@ -101,7 +102,11 @@ const HTTP_PROXIED: OriginParts = Object.freeze({ scheme: 'http', host: null, tr
 const HTTPS_PROXIED: OriginParts = Object.freeze({ scheme: 'https', host: null, trustProxy: true });
 
 /** Builds the pecan request from Node's; no Fetch objects on this path. */
-export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
+export function nodeRequest(
+  app: App,
+  req: IncomingMessage,
+  trusted: boolean = trustsPeer(app, req.socket?.remoteAddress),
+): PecanRequest {
   let target = req.url ?? '/';
   if (!target.startsWith('/')) target = absoluteFormPath(target);
   const q = target.indexOf('?');
@@ -109,7 +114,7 @@ export function nodeRequest(app: App, req: IncomingMessage): PecanRequest {
   return new app.requestCls({
     method: req.method ?? 'GET',
     // Built only if used: most requests never need their absolute URL.
-    origin: app.trustProxy ? (encrypted ? HTTPS_PROXIED : HTTP_PROXIED) : encrypted ? HTTPS : HTTP,
+    origin: trusted ? (encrypted ? HTTPS_PROXIED : HTTP_PROXIED) : encrypted ? HTTPS : HTTP,
     rawPath: q === -1 ? target : target.slice(0, q),
     queryString: q === -1 ? '' : target.slice(q + 1),
     headers: new NodeRequestParts(req),
@@ -134,11 +139,13 @@ export function handleNode(
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  const request = nodeRequest(app, req);
+  // X-Forwarded-* count only from a trusted proxy (the `trustProxy` option).
+  const trusted = app.trustProxy !== false && trustsPeer(app, req.socket?.remoteAddress);
+  const request = nodeRequest(app, req, trusted);
   // Request ids and the access log are off unless asked for: two checks on the hot path.
   if (app.requestIdHeader !== null) assignRequestId(request, app.requestIdHeader);
   if (app.accessLog !== null)
-    trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null, app.trustProxy);
+    trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null, trusted);
   // The same object reads the headers and the body.
   request.attachBody(request.headers as NodeRequestParts, app.bodyLimit, app.jsonLimits);
   let answer: PecanResponse | Promise<PecanResponse>;

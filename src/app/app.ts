@@ -49,10 +49,13 @@ export interface AppCoreOptions {
   /**
    * Trust the reverse proxy in front of the app (default false): the scheme and host of
    * `request.url` and of the redirects follow `X-Forwarded-Proto` (`http`/`https` only) and
-   * `X-Forwarded-Host`, and the access log names the client from `X-Forwarded-For`. Turn it on
-   * only when a proxy sets those headers and the app cannot be reached around it.
+   * `X-Forwarded-Host`, and the access log names the client from `X-Forwarded-For`. `true`
+   * trusts every peer: only when the app cannot be reached around the proxy. A list of the
+   * proxies' addresses or CIDR ranges (`['127.0.0.1']`) trusts only connections from them, so a
+   * client reaching the app directly cannot spoof the headers (through `app.fetch`, which knows
+   * no peer address, a list trusts nobody).
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | readonly string[];
   /** Largest request body read, in bytes (default 1 MiB); beyond it → 413. */
   bodyLimit?: number;
   /**
@@ -96,7 +99,7 @@ export class App {
   readonly basePath: string;
   readonly bodyLimit: number;
   readonly jsonLimits: Readonly<JsonLimits>;
-  readonly trustProxy: boolean;
+  readonly trustProxy: boolean | readonly string[];
   readonly defaultRenderer: string;
   readonly requestCls: typeof PecanRequest;
   readonly responseCls: typeof PecanResponse;
@@ -125,7 +128,7 @@ export class App {
     this.contextLocals = options.contextLocals ?? true;
     this.basePath = normaliseBasePath(options.basePath ?? '');
     this.bodyLimit = options.bodyLimit ?? MiB;
-    this.trustProxy = options.trustProxy ?? false;
+    this.trustProxy = trustProxyOption(options.trustProxy);
     this.jsonLimits = Object.freeze({ ...DEFAULT_JSON_LIMITS, ...definedOnly(options.jsonLimits) });
     this.defaultRenderer = options.defaultRenderer ?? 'eta';
     this.requestCls = subclassOf('requestCls', PecanRequest, options.requestCls);
@@ -182,4 +185,15 @@ function normaliseBasePath(basePath: string): string {
   if (basePath === '' || basePath === '/') return '';
   const withSlash = basePath.startsWith('/') ? basePath : `/${basePath}`;
   return withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash;
+}
+
+/** `trustProxy` as given, checked for its shape (the addresses are checked by makeApp). */
+function trustProxyOption(value: unknown): boolean | readonly string[] {
+  if (value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+    return Object.freeze([...(value as string[])]);
+  throw new TypeError(
+    `trustProxy must be true, false or a list of the proxies' addresses (e.g. ['127.0.0.1']), not ${JSON.stringify(value)}`,
+  );
 }

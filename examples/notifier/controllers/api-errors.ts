@@ -21,7 +21,10 @@ export class ApiErrorsHook extends PecanHook {
   }
 
   override onError(_state: State, error: unknown): Response | undefined {
-    if (!isApiRequest() || !(error instanceof HTTPError) || error.status >= 500) return undefined;
+    // Client errors only: a redirect (the trailing-slash one of /v1) keeps pecan's answer and
+    // its Location; server errors keep the opaque 500.
+    if (!isApiRequest() || !(error instanceof HTTPError)) return undefined;
+    if (error.status < 400 || error.status >= 500) return undefined;
     if (error.errors !== undefined) {
       // The endpoint's schemas failed (v1/schemas.ts). A body that is not JSON is the 415
       // `jsonBody` gives; otherwise the same 400 as `invalid`, one message per field.

@@ -21,6 +21,12 @@ describeAdapters('API errors', ({ client: clientFor }) => {
       expect((await client.get(href)).status, href).not.toBe(404);
   });
 
+  it('leave redirects alone: /v1 goes to /v1/ with its Location', async () => {
+    const response = await client.get('/v1?x=1');
+    expect(response.status).toBe(302);
+    expect(response.location).toBe('http://localhost/v1/?x=1');
+  });
+
   it('are JSON without any Accept header: an unknown alarm', async () => {
     const response = await client.get('/v1/alarms/99');
     expect(response.status).toBe(404);
