@@ -15,8 +15,11 @@ import {
   DEEP_TEXT,
   ENDPOINTS,
   JSON_TYPE,
+  PLAIN_PATH,
+  PLAIN_TEXT,
   TEXT,
   TEXT_TYPE,
+  created,
   hello,
   user,
   type BenchEndpoint,
@@ -32,8 +35,8 @@ const ROUNDS = 3;
 
 /** The floor: each endpoint's answer, made the way the raw node:http server makes it. */
 const floor: Listener = (req, res) => {
-  const send = (type: string, body: string): void => {
-    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  const send = (type: string, body: string, status = 200): void => {
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
     res.end(body);
   };
   const path = req.url!;
@@ -41,10 +44,13 @@ const floor: Listener = (req, res) => {
   if (path.startsWith('/users/')) return send(JSON_TYPE, JSON.stringify(user(path.slice(7))));
   if (path === '/') return send(TEXT_TYPE, TEXT);
   if (path === DEEP_PATH) return send(TEXT_TYPE, DEEP_TEXT);
+  if (path === PLAIN_PATH) return send(TEXT_TYPE, PLAIN_TEXT);
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    send(JSON_TYPE, JSON.stringify(JSON.parse(Buffer.concat(chunks).toString())));
+    const body = JSON.parse(Buffer.concat(chunks).toString()) as { name: string; email: string };
+    if (path === '/users') send(JSON_TYPE, JSON.stringify(created(body.name, body.email)), 201);
+    else send(JSON_TYPE, JSON.stringify(body));
   });
 };
 

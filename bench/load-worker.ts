@@ -9,6 +9,8 @@ export interface LoadSpec {
   connections: number;
   pipelining: number;
   duration: number;
+  /** autocannon worker threads; connections are divided among them. 1: none, the main thread. */
+  workers: number;
   /** The request sequence each connection repeats. */
   requests: {
     method: 'GET' | 'POST';
@@ -26,7 +28,7 @@ export interface LoadSummary {
   total: number;
   non2xx: number;
   errors: number;
-  /** Share of its core the load generator used while loading, 0–1. */
+  /** Cores the load generator kept busy while loading (its threads together). */
   cpu: number;
 }
 
@@ -39,6 +41,7 @@ const result = await autocannon({
   pipelining: spec.pipelining,
   duration: spec.duration,
   requests: spec.requests,
+  ...(spec.workers > 1 && { workers: spec.workers }),
 });
 const summary: LoadSummary = {
   rps: result.requests.average,

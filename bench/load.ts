@@ -1,4 +1,7 @@
-/** Runs one autocannon load in the pinned load-generator process and reads its summary. */
+/**
+ * Runs one autocannon load in the pinned load-generator process (with one worker thread per
+ * core it was given) and reads its summary.
+ */
 import path from 'node:path';
 import type { BenchEndpoint } from './endpoints.js';
 import type { LoadSpec, LoadSummary } from './load-worker.js';
@@ -20,6 +23,7 @@ export function runLoad(
     connections: settings.connections,
     pipelining: settings.pipelining,
     duration: seconds,
+    workers: pinning.loadWorkers,
     requests: endpoints.map(({ method, path, body, headers }) => ({ method, path, body, headers })),
   };
   const child = spawnNode(pinning.load, path.join(BUILD_DIR, 'load-worker.js'), {

@@ -1,6 +1,16 @@
 /** Fastify at its defaults (no logger, no response schemas), idiomatic synchronous handlers. */
 import Fastify from 'fastify';
-import { DEEP_PATH, DEEP_TEXT, TEXT, TEXT_TYPE, hello, user } from '../endpoints.js';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  PLAIN_PATH,
+  PLAIN_TEXT,
+  TEXT,
+  TEXT_TYPE,
+  created,
+  hello,
+  user,
+} from '../endpoints.js';
 import { HOST, PORT, announce } from './serve.js';
 
 const app = Fastify();
@@ -14,11 +24,17 @@ app.get('/json', (_req, reply) => {
 app.get<{ Params: { id: string } }>('/users/:id', (req, reply) => {
   reply.send(user(req.params.id));
 });
+app.post<{ Body: { name: string; email: string } }>('/users', (req, reply) => {
+  reply.code(201).send(created(req.body.name, req.body.email));
+});
 app.post('/echo', (req, reply) => {
   reply.send(req.body);
 });
 app.get(DEEP_PATH, (_req, reply) => {
   reply.type(TEXT_TYPE).send(DEEP_TEXT);
+});
+app.get(PLAIN_PATH, (_req, reply) => {
+  reply.type(TEXT_TYPE).send(PLAIN_TEXT);
 });
 
 await app.listen({ port: PORT, host: HOST });

@@ -1,9 +1,10 @@
 /**
  * The pecan bench app, written the way the guides write controllers (docs/performance.md shows
- * it as a runnable example).
+ * it as a runnable example): controller classes, a RestController, plain nested objects, and
+ * JSON bodies read both through `request.json` and as bound arguments.
  */
-import { RestController, expose, makeApp, request } from 'pecan';
-import { DEEP_TEXT, TEXT, hello, user } from '../endpoints.js';
+import { RestController, expose, makeApp, request, response } from 'pecan';
+import { DEEP_TEXT, PLAIN_TEXT, TEXT, created, hello, user } from '../endpoints.js';
 
 // Six nested controllers: /deep/a/b/c/d/e/f walks deep → a → b → c → d → e, then calls `f`.
 class E {
@@ -27,15 +28,29 @@ class DeepController {
   a = new A();
 }
 
+// The same walk through plain objects: /plain/a/b/c/d/e/f.
+class Leaf {
+  @expose({ contentType: 'text/plain' }) f() {
+    return PLAIN_TEXT;
+  }
+}
+
 class UsersController extends RestController {
   @expose('json') getOne(id: string) {
     return user(id);
+  }
+
+  // The JSON body's fields, bound by name.
+  @expose('json') post(name: string, email: string) {
+    response.status = 201;
+    return created(name, email);
   }
 }
 
 export class RootController {
   users = new UsersController();
   deep = new DeepController();
+  plain = { a: { b: { c: { d: { e: new Leaf() } } } } };
 
   @expose({ contentType: 'text/plain' }) index() {
     return TEXT;

@@ -1,6 +1,17 @@
 /** Raw `node:http` with hand-written routing: the practical limit for a Node framework. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEEP_PATH, DEEP_TEXT, JSON_TYPE, TEXT, TEXT_TYPE, hello, user } from '../endpoints.js';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  JSON_TYPE,
+  PLAIN_PATH,
+  PLAIN_TEXT,
+  TEXT,
+  TEXT_TYPE,
+  created,
+  hello,
+  user,
+} from '../endpoints.js';
 import { serve } from './serve.js';
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -8,18 +19,30 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-function echo(req: IncomingMessage, res: ServerResponse): void {
+/** Reads the JSON body, then answers `status` with what `answer` makes of it. */
+function withJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  answer: (body: unknown) => unknown,
+): void {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     try {
       const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      send(res, 200, JSON_TYPE, JSON.stringify(body));
+      send(res, status, JSON_TYPE, JSON.stringify(answer(body)));
     } catch {
       send(res, 400, TEXT_TYPE, 'Bad Request');
     }
   });
 }
+
+const same = (body: unknown): unknown => body;
+const newUser = (body: unknown): unknown => {
+  const { name, email } = body as { name: string; email: string };
+  return created(name, email);
+};
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/';
@@ -33,8 +56,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       return send(res, 200, JSON_TYPE, JSON.stringify(user(id)));
     }
     if (path === DEEP_PATH) return send(res, 200, TEXT_TYPE, DEEP_TEXT);
-  } else if (req.method === 'POST' && path === '/echo') {
-    return echo(req, res);
+    if (path === PLAIN_PATH) return send(res, 200, TEXT_TYPE, PLAIN_TEXT);
+  } else if (req.method === 'POST') {
+    if (path === '/echo') return withJson(req, res, 200, same);
+    if (path === '/users') return withJson(req, res, 201, newUser);
   }
   send(res, 404, TEXT_TYPE, 'Not Found');
 }
