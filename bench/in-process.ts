@@ -136,8 +136,12 @@ async function measure(listener: Listener, ep: BenchEndpoint): Promise<number> {
   return best;
 }
 
+// `npm run bench:in-process -- echo plain`: only the endpoints whose path contains one of these.
+const only = process.argv.slice(2);
+const chosen = ENDPOINTS.filter((ep) => only.length === 0 || only.some((p) => ep.path.includes(p)));
+
 const rows: string[] = [];
-for (const ep of ENDPOINTS) {
+for (const ep of chosen) {
   const base = await measure(floor, ep);
   const pecan = await measure(pecanApp as unknown as Listener, ep);
   rows.push(
