@@ -12,11 +12,15 @@ export interface LoadSettings {
   pipelining: number;
 }
 
+/** What the load generator sends: a bench endpoint, or any request (bench/deployer.ts). */
+export type LoadRequest = Pick<BenchEndpoint, 'method' | 'path' | 'body' | 'headers'>;
+
 export function runLoad(
   port: number,
-  endpoints: readonly BenchEndpoint[],
+  endpoints: readonly LoadRequest[],
   seconds: number,
   settings: LoadSettings,
+  uniqueBodies = false,
 ): Promise<LoadSummary> {
   const spec: LoadSpec = {
     url: `http://127.0.0.1:${port}`,
@@ -24,6 +28,7 @@ export function runLoad(
     pipelining: settings.pipelining,
     duration: seconds,
     workers: pinning.loadWorkers,
+    uniqueBodies,
     requests: endpoints.map(({ method, path, body, headers }) => ({ method, path, body, headers })),
   };
   const child = spawnNode(pinning.load, path.join(BUILD_DIR, 'load-worker.js'), {
