@@ -1,11 +1,16 @@
 /**
  * The bench endpoints and the exact answer every server must give (status, content type,
- * body). The servers import their payloads from here, so they cannot drift apart.
+ * body). The servers import their payloads from here, so they cannot drift apart. Adding an
+ * endpoint: one entry in `ENDPOINTS`, one route in each of bench/servers/, and one line in the
+ * in-process floor (bench/in-process.ts).
  */
 
 export const TEXT = 'Hello, World!';
 export const DEEP_TEXT = 'six controllers deep';
 export const DEEP_PATH = '/deep/a/b/c/d/e/f';
+/** The same six levels, walked through plain objects in pecan (`plain = { a: { b: … } }`). */
+export const PLAIN_TEXT = 'six plain objects deep';
+export const PLAIN_PATH = '/plain/a/b/c/d/e/f';
 export const USER_ID = '42';
 
 export const TEXT_TYPE = 'text/plain; charset=utf-8';
@@ -20,6 +25,13 @@ export function hello(): { message: string } {
 export function user(id: string): { id: string; name: string } {
   return { id, name: `User ${id}` };
 }
+
+/** `POST /users`: the new user, from the body's `name` and `email` (201 Created). */
+export function created(name: string, email: string): { id: string; name: string; email: string } {
+  return { id: USER_ID, name, email };
+}
+
+export const NEW_USER = JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.com' });
 
 /** `POST /echo`: a compact JSON document of exactly 1024 bytes. */
 export const ECHO_BODY = makeEchoBody(1024);
@@ -122,6 +134,19 @@ export const ENDPOINTS: readonly BenchEndpoint[] = [
     expect: { status: 200, contentType: JSON_TYPE, body: ECHO_BODY },
   },
   {
+    // pecan binds the body's fields to the arguments of a RestController's `post`.
+    name: 'POST /users (bound)',
+    method: 'POST',
+    path: '/users',
+    body: NEW_USER,
+    headers: { 'content-type': JSON_TYPE },
+    expect: {
+      status: 201,
+      contentType: JSON_TYPE,
+      body: JSON.stringify(created('Ada Lovelace', 'ada@example.com')),
+    },
+  },
+  {
     name: 'POST /orders (validated)',
     method: 'POST',
     path: ORDER_PATH,
@@ -130,10 +155,16 @@ export const ENDPOINTS: readonly BenchEndpoint[] = [
     expect: { status: 200, contentType: JSON_TYPE, body: ORDER_ANSWER },
   },
   {
-    name: 'GET /deep/… (6 levels)',
+    name: 'GET /deep/… (6 classes)',
     method: 'GET',
     path: DEEP_PATH,
     expect: { status: 200, contentType: TEXT_TYPE, body: DEEP_TEXT },
+  },
+  {
+    name: 'GET /plain/… (6 objects)',
+    method: 'GET',
+    path: PLAIN_PATH,
+    expect: { status: 200, contentType: TEXT_TYPE, body: PLAIN_TEXT },
   },
 ];
 

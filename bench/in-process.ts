@@ -15,8 +15,12 @@ import {
   DEEP_TEXT,
   ENDPOINTS,
   JSON_TYPE,
+  PLAIN_PATH,
+  PLAIN_TEXT,
   TEXT,
   TEXT_TYPE,
+  checkOrder,
+  created,
   hello,
   user,
   type BenchEndpoint,
@@ -32,8 +36,8 @@ const ROUNDS = 3;
 
 /** The floor: each endpoint's answer, made the way the raw node:http server makes it. */
 const floor: Listener = (req, res) => {
-  const send = (type: string, body: string): void => {
-    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  const send = (type: string, body: string, status = 200): void => {
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
     res.end(body);
   };
   const path = req.url!;
@@ -41,10 +45,15 @@ const floor: Listener = (req, res) => {
   if (path.startsWith('/users/')) return send(JSON_TYPE, JSON.stringify(user(path.slice(7))));
   if (path === '/') return send(TEXT_TYPE, TEXT);
   if (path === DEEP_PATH) return send(TEXT_TYPE, DEEP_TEXT);
+  if (path === PLAIN_PATH) return send(TEXT_TYPE, PLAIN_TEXT);
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    send(JSON_TYPE, JSON.stringify(JSON.parse(Buffer.concat(chunks).toString())));
+    const body = JSON.parse(Buffer.concat(chunks).toString()) as { name: string; email: string };
+    if (path === '/users') send(JSON_TYPE, JSON.stringify(created(body.name, body.email)), 201);
+    else if (path.startsWith('/orders?')) {
+      send(JSON_TYPE, JSON.stringify(checkOrder(new URLSearchParams(path.slice(8)), body)));
+    } else send(JSON_TYPE, JSON.stringify(body));
   });
 };
 
@@ -130,8 +139,12 @@ async function measure(listener: Listener, ep: BenchEndpoint): Promise<number> {
   return best;
 }
 
+// `npm run bench:in-process -- echo plain`: only the endpoints whose path contains one of these.
+const only = process.argv.slice(2);
+const chosen = ENDPOINTS.filter((ep) => only.length === 0 || only.some((p) => ep.path.includes(p)));
+
 const rows: string[] = [];
-for (const ep of ENDPOINTS) {
+for (const ep of chosen) {
   const base = await measure(floor, ep);
   const pecan = await measure(pecanApp as unknown as Listener, ep);
   rows.push(

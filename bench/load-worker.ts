@@ -3,12 +3,20 @@
  * prints a one-line JSON summary. Started by load.ts on its own core.
  */
 import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
+import uniqueBody from './unique-body.js';
+
+const UNIQUE_BODY = fileURLToPath(new URL('./unique-body.js', import.meta.url));
 
 export interface LoadSpec {
   url: string;
   connections: number;
   pipelining: number;
   duration: number;
+  /** autocannon worker threads; connections are divided among them. 1: none, the main thread. */
+  workers: number;
+  /** Replace `[<id>]` in request bodies with an id unique to each request (unique-body.ts). */
+  uniqueBodies?: boolean;
   /** The request sequence each connection repeats. */
   requests: {
     method: 'GET' | 'POST';
@@ -26,7 +34,7 @@ export interface LoadSummary {
   total: number;
   non2xx: number;
   errors: number;
-  /** Share of its core the load generator used while loading, 0–1. */
+  /** Cores the load generator kept busy while loading (its threads together). */
   cpu: number;
 }
 
@@ -38,7 +46,15 @@ const result = await autocannon({
   connections: spec.connections,
   pipelining: spec.pipelining,
   duration: spec.duration,
-  requests: spec.requests,
+  // Worker threads load the hook by path; the main thread takes the function.
+  requests:
+    spec.uniqueBodies === true
+      ? spec.requests.map((r) => ({
+          ...r,
+          setupRequest: spec.workers > 1 ? UNIQUE_BODY : uniqueBody,
+        }))
+      : spec.requests,
+  ...(spec.workers > 1 && { workers: spec.workers }),
 });
 const summary: LoadSummary = {
   rps: result.requests.average,

@@ -1,4 +1,7 @@
-/** Runs one autocannon load in the pinned load-generator process and reads its summary. */
+/**
+ * Runs one autocannon load in the pinned load-generator process (with one worker thread per
+ * core it was given) and reads its summary.
+ */
 import path from 'node:path';
 import type { BenchEndpoint } from './endpoints.js';
 import type { LoadSpec, LoadSummary } from './load-worker.js';
@@ -9,17 +12,23 @@ export interface LoadSettings {
   pipelining: number;
 }
 
+/** What the load generator sends: a bench endpoint, or any request (bench/deployer.ts). */
+export type LoadRequest = Pick<BenchEndpoint, 'method' | 'path' | 'body' | 'headers'>;
+
 export function runLoad(
   port: number,
-  endpoints: readonly BenchEndpoint[],
+  endpoints: readonly LoadRequest[],
   seconds: number,
   settings: LoadSettings,
+  uniqueBodies = false,
 ): Promise<LoadSummary> {
   const spec: LoadSpec = {
     url: `http://127.0.0.1:${port}`,
     connections: settings.connections,
     pipelining: settings.pipelining,
     duration: seconds,
+    workers: pinning.loadWorkers,
+    uniqueBodies,
     requests: endpoints.map(({ method, path, body, headers }) => ({ method, path, body, headers })),
   };
   const child = spawnNode(pinning.load, path.join(BUILD_DIR, 'load-worker.js'), {

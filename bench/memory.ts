@@ -1,6 +1,6 @@
 /**
  * RSS growth under a long load (DESIGN §6 for pecan: the end no more than 10 % above the value
- * after the first 5 s). Each connection cycles through all five endpoints. Raw node:http is
+ * after the first 5 s). Each connection cycles through all the endpoints. Raw node:http is
  * measured the same way, as the control: what Node itself does with its heap under load.
  *
  * As every measured run of the bench, the load follows an unmeasured warm-up: in its first

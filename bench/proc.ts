@@ -1,5 +1,5 @@
 /**
- * Processes of the bench: the server and the load generator each get their own core (with
+ * Processes of the bench: the server and the load generator each get cores of their own (with
  * `taskset`, when the machine has two or more), and the server's RSS and CPU time are read
  * from /proc (Linux) while it is under load.
  */
@@ -14,15 +14,50 @@ export const BUILD_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 const cores = os.availableParallelism();
 const hasTaskset = spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
-const pinned = hasTaskset && cores >= 2;
 
-export const pinning = {
-  server: pinned ? ['taskset', '-c', '1'] : [],
-  load: pinned ? ['taskset', '-c', '0'] : [],
-  description: pinned
-    ? `server on core 1, load generator on core 0 (taskset; ${cores} cores)`
-    : `not pinned (${hasTaskset ? `${cores} core` : 'no taskset'}): server and load generator share the CPU`,
-};
+export interface Pinning {
+  /** Command prefixes that pin a process (`taskset -c …`), empty when not pinned. */
+  server: string[];
+  load: string[];
+  /** Worker threads of the load generator: one per core it was given. */
+  loadWorkers: number;
+  description: string;
+}
+
+/**
+ * Where the processes run. With taskset and two or more cores, the server gets core 1 and the
+ * load generator `loadCores` others (core 0 first, then 2, 3, …), one autocannon worker thread
+ * on each: only the server is then the bottleneck. On a 2-core machine that is core 1 for the
+ * server and core 0 for a single-threaded load generator. Set once by `configurePinning`.
+ */
+export let pinning: Pinning = unpinned('not configured');
+
+function unpinned(reason: string): Pinning {
+  return {
+    server: [],
+    load: [],
+    loadWorkers: 1,
+    description: `not pinned (${reason}): server and load generator share the CPU`,
+  };
+}
+
+export function configurePinning(pin: boolean, loadCores: number): Pinning {
+  if (!pin) pinning = unpinned('--no-pin');
+  else if (!hasTaskset) pinning = unpinned('no taskset');
+  else if (cores < 2) pinning = unpinned(`${cores} core`);
+  else {
+    const others = [0, ...Array.from({ length: cores - 2 }, (_, i) => i + 2)];
+    const load = others.slice(0, Math.max(1, Math.min(loadCores, others.length)));
+    const list = load.length > 1 ? `cores ${load.join(',')}` : `core ${load[0]}`;
+    pinning = {
+      server: ['taskset', '-c', '1'],
+      load: ['taskset', '-c', load.join(',')],
+      loadWorkers: load.length,
+      description: `server on core 1, load generator on ${list} with ${load.length} autocannon worker thread(s) (taskset; ${cores} cores)`,
+    };
+  }
+  return pinning;
+}
 
 /** Spawns `node [nodeArgs] script [args]`, pinned by `prefix`. */
 export function spawnNode(

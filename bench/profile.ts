@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ENDPOINTS } from './endpoints.js';
+import type { BenchEndpoint } from './endpoints.js';
 import { runLoad, type LoadSettings } from './load.js';
 import { startServer } from './proc.js';
 
@@ -42,11 +42,12 @@ export interface ProfileResult {
 export async function profilePecan(
   seconds: number,
   settings: LoadSettings,
+  endpoints: readonly BenchEndpoint[],
 ): Promise<ProfileResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-bench-profile-'));
   const server = await startServer('pecan', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   try {
-    for (const endpoint of ENDPOINTS) await runLoad(server.port, [endpoint], seconds, settings);
+    for (const endpoint of endpoints) await runLoad(server.port, [endpoint], seconds, settings);
   } finally {
     await server.stop();
   }

@@ -34,7 +34,7 @@ function memorySection(results: MemoryResult[]): string[] {
   const lines = [
     '## RSS over a long load',
     '',
-    `${seconds} s, every connection cycling through the five endpoints, after an unmeasured`,
+    `${seconds} s, every connection cycling through all the endpoints, after an unmeasured`,
     'warm-up of at least 5 s (V8 sizes its young generation in the first seconds of load); raw',
     'node:http is the control (what Node itself does with its heap under this load). RSS',
     'sampled every second.',
@@ -61,7 +61,7 @@ function profileSection(profile: ProfileResult): string[] {
   return [
     '## pecan CPU profile (self time)',
     '',
-    `${(profile.busyMs / 1000).toFixed(1)} s of busy samples over the five endpoints; raw file: \`${profile.file}\`.`,
+    `${(profile.busyMs / 1000).toFixed(1)} s of busy samples over the endpoints run, without pipelining where that mode ran; raw file: \`${profile.file}\`.`,
     '',
     '| Function | Location | self (ms) | share |',
     '|---|---|--:|--:|',

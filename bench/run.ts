@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: raw node:http, Fastify, Express and pecan under autocannon in the same run,
- * then start-up time (and, on request, pecan's RSS growth and CPU profile). Writes
+ * with and without pipelining, then start-up time (and, on request, pecan's RSS growth and CPU profile). Writes
  * bench/results/<date>.md. Not part of `npm test`: machines are noisy.
  */
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { format } from 'prettier';
 import { measureMemory } from './memory.js';
 import { readOptions, USAGE } from './options.js';
-import { BUILD_DIR, pinning } from './proc.js';
+import { BUILD_DIR, configurePinning } from './proc.js';
 import { profilePecan } from './profile.js';
 import { renderReport } from './report.js';
 import { measureStartup } from './startup.js';
@@ -22,6 +22,7 @@ if (options === null) {
   process.exit(0);
 }
 
+const pinning = configurePinning(options.pin, options.loadCores);
 const require = createRequire(import.meta.url);
 const version = (name: string): string =>
   (require(`${name}/package.json`) as { version: string }).version;
@@ -43,13 +44,19 @@ const startup = [
 console.log(
   `start-up: ${startup.map((s) => `${s.framework} ${s.runs.map((ms) => ms.toFixed(0)).join(' ')} ms`).join('; ')}`,
 );
+// The long load and the profile run in one mode: without pipelining when that mode is chosen,
+// as proxies and browsers send requests.
+const mode = options.modes.find((m) => m.pipelining === 1) ?? options.modes[0]!;
+const memoryWarmup = Math.max(options.warmup, 5);
 const memory = options.memory
   ? [
-      await measureMemory('raw', options.memoryDuration, options, Math.max(options.warmup, 5)),
-      await measureMemory('pecan', options.memoryDuration, options, Math.max(options.warmup, 5)),
+      await measureMemory('raw', options.memoryDuration, mode, memoryWarmup),
+      await measureMemory('pecan', options.memoryDuration, mode, memoryWarmup),
     ]
   : null;
-const profile = options.profile ? await profilePecan(options.quick ? 2 : 5, options) : null;
+const profile = options.profile
+  ? await profilePecan(options.quick ? 2 : 5, mode, options.endpoints)
+  : null;
 
 const date = new Date().toISOString().slice(0, 10);
 const report = await format(

@@ -1,9 +1,10 @@
 /**
  * The main measurement: every round starts each server fresh (in a rotating order, so no
- * framework always goes first), checks its answers, then loads each endpoint in turn: a
- * warm-up, then the measured run with the server's RSS and CPU watched.
+ * framework always goes first), checks its answers, then loads each endpoint in turn, in each
+ * load mode (pipelined, then not): a warm-up, then the measured run with the server's RSS and
+ * CPU watched. The modes alternate endpoint by endpoint on the same server, so the two tables
+ * of the report come from the same servers at the same moments.
  */
-import { ENDPOINTS } from './endpoints.js';
 import { runLoad } from './load.js';
 import type { BenchOptions } from './options.js';
 import { startServer, watchUsage } from './proc.js';
@@ -12,12 +13,14 @@ import { verifyServer } from './verify.js';
 export interface Sample {
   framework: string;
   endpoint: string;
+  /** The load mode's name (options.ts `LoadMode`). */
+  mode: string;
   round: number;
   rps: number;
   p99: number;
   peakRss: number | null;
   cpu: number | null;
-  /** Share of its core the load generator used. */
+  /** Cores the load generator kept busy. */
   loadCpu: number;
   /** Cores busy with anything but the server and the load generator: noise from other work. */
   otherCpu: number | null;
@@ -48,29 +51,32 @@ export async function measureThroughput(
       const server = await startServer(framework);
       try {
         await verifyServer(framework, server.port);
-        for (const endpoint of ENDPOINTS) {
-          if (options.warmup > 0) await runLoad(server.port, [endpoint], options.warmup, options);
-          const [load, usage] = await watchUsage(
-            server.pid,
-            runLoad(server.port, [endpoint], options.duration, options),
-          );
-          const sample: Sample = {
-            framework,
-            endpoint: endpoint.name,
-            round,
-            rps: load.rps,
-            p99: load.p99,
-            peakRss: usage.peakRss,
-            cpu: usage.cpu,
-            loadCpu: load.cpu,
-            otherCpu:
-              usage.machineCpu !== null && usage.cpu !== null
-                ? Math.max(0, usage.machineCpu - usage.cpu - load.cpu)
-                : null,
-            failures: load.non2xx + load.errors,
-          };
-          samples.push(sample);
-          log(describe(sample));
+        for (const endpoint of options.endpoints) {
+          for (const mode of options.modes) {
+            if (options.warmup > 0) await runLoad(server.port, [endpoint], options.warmup, mode);
+            const [load, usage] = await watchUsage(
+              server.pid,
+              runLoad(server.port, [endpoint], options.duration, mode),
+            );
+            const sample: Sample = {
+              framework,
+              endpoint: endpoint.name,
+              mode: mode.name,
+              round,
+              rps: load.rps,
+              p99: load.p99,
+              peakRss: usage.peakRss,
+              cpu: usage.cpu,
+              loadCpu: load.cpu,
+              otherCpu:
+                usage.machineCpu !== null && usage.cpu !== null
+                  ? Math.max(0, usage.machineCpu - usage.cpu - load.cpu)
+                  : null,
+              failures: load.non2xx + load.errors,
+            };
+            samples.push(sample);
+            log(describe(sample));
+          }
         }
       } finally {
         await server.stop();
@@ -84,5 +90,5 @@ function describe(s: Sample): string {
   const pct = (share: number | null) => (share === null ? '?' : `${Math.round(share * 100)}%`);
   const cpu = `  cpu: server ${pct(s.cpu)} load ${pct(s.loadCpu)} other ${pct(s.otherCpu)}`;
   const failed = `${s.failures > 0 ? `  FAILURES ${s.failures}` : ''}${isDisturbed(s) ? '  (disturbed)' : ''}`;
-  return `round ${s.round}  ${s.framework.padEnd(8)} ${s.endpoint.padEnd(24)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms${cpu}${failed}`;
+  return `round ${s.round}  ${s.framework.padEnd(8)} ${s.endpoint.padEnd(25)} ${s.mode.padEnd(11)} ${Math.round(s.rps).toString().padStart(7)} req/s  p99 ${s.p99} ms${cpu}${failed}`;
 }

@@ -3,7 +3,17 @@
  * carry the same headers as the others (and it does less work than at its defaults).
  */
 import express from 'express';
-import { DEEP_PATH, DEEP_TEXT, TEXT, checkOrder, hello, user } from '../endpoints.js';
+import {
+  DEEP_PATH,
+  DEEP_TEXT,
+  PLAIN_PATH,
+  PLAIN_TEXT,
+  TEXT,
+  checkOrder,
+  created,
+  hello,
+  user,
+} from '../endpoints.js';
 import { serve } from './serve.js';
 
 const app = express();
@@ -19,6 +29,10 @@ app.get('/json', (_req, res) => {
 app.get('/users/:id', (req, res) => {
   res.json(user(req.params.id));
 });
+app.post('/users', express.json(), (req, res) => {
+  const body = req.body as { name: string; email: string };
+  res.status(201).json(created(body.name, body.email));
+});
 app.post('/echo', express.json(), (req, res) => {
   res.json(req.body);
 });
@@ -30,6 +44,9 @@ app.post('/orders', express.json(), (req, res) => {
 });
 app.get(DEEP_PATH, (_req, res) => {
   res.type('text/plain').send(DEEP_TEXT);
+});
+app.get(PLAIN_PATH, (_req, res) => {
+  res.type('text/plain').send(PLAIN_TEXT);
 });
 
 serve(app);

@@ -3,11 +3,14 @@ import Fastify from 'fastify';
 import {
   DEEP_PATH,
   DEEP_TEXT,
-  ORDER_LIMITS,
+  PLAIN_PATH,
+  PLAIN_TEXT,
   TEXT,
   TEXT_TYPE,
+  created,
   hello,
   user,
+  ORDER_LIMITS,
   type Order,
 } from '../endpoints.js';
 import { HOST, PORT, announce } from './serve.js';
@@ -22,6 +25,9 @@ app.get('/json', (_req, reply) => {
 });
 app.get<{ Params: { id: string } }>('/users/:id', (req, reply) => {
   reply.send(user(req.params.id));
+});
+app.post<{ Body: { name: string; email: string } }>('/users', (req, reply) => {
+  reply.code(201).send(created(req.body.name, req.body.email));
 });
 app.post('/echo', (req, reply) => {
   reply.send(req.body);
@@ -59,6 +65,9 @@ app.post<{ Body: Order; Querystring: { priority: number; notify: boolean } }>(
 );
 app.get(DEEP_PATH, (_req, reply) => {
   reply.type(TEXT_TYPE).send(DEEP_TEXT);
+});
+app.get(PLAIN_PATH, (_req, reply) => {
+  reply.type(TEXT_TYPE).send(PLAIN_TEXT);
 });
 
 await app.listen({ port: PORT, host: HOST });

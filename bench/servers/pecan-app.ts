@@ -1,10 +1,11 @@
 /**
  * The pecan bench app, written the way the guides write controllers (docs/performance.md shows
- * it as a runnable example).
+ * it as a runnable example): controller classes, a RestController, plain nested objects, and
+ * JSON bodies read both through `request.json` and as bound arguments.
  */
-import { RestController, expose, makeApp, request, type Valid } from 'pecan';
+import { RestController, expose, makeApp, request, response, type Valid } from 'pecan';
 import { z } from 'zod';
-import { DEEP_TEXT, ORDER_LIMITS, TEXT, hello, user } from '../endpoints.js';
+import { DEEP_TEXT, ORDER_LIMITS, PLAIN_TEXT, TEXT, created, hello, user } from '../endpoints.js';
 
 // The validated endpoint's schemas (docs/typed-apis.md): what Fastify's JSON schemas say.
 const order = {
@@ -41,15 +42,29 @@ class DeepController {
   a = new A();
 }
 
+// The same walk through plain objects: /plain/a/b/c/d/e/f.
+class Leaf {
+  @expose({ contentType: 'text/plain' }) f() {
+    return PLAIN_TEXT;
+  }
+}
+
 class UsersController extends RestController {
   @expose('json') getOne(id: string) {
     return user(id);
+  }
+
+  // The JSON body's fields, bound by name.
+  @expose('json') post(name: string, email: string) {
+    response.status = 201;
+    return created(name, email);
   }
 }
 
 export class RootController {
   users = new UsersController();
   deep = new DeepController();
+  plain = { a: { b: { c: { d: { e: new Leaf() } } } } };
 
   @expose({ contentType: 'text/plain' }) index() {
     return TEXT;

@@ -4,9 +4,12 @@ import {
   DEEP_PATH,
   DEEP_TEXT,
   JSON_TYPE,
+  PLAIN_PATH,
+  PLAIN_TEXT,
   TEXT,
   TEXT_TYPE,
   checkOrder,
+  created,
   hello,
   user,
 } from '../endpoints.js';
@@ -17,31 +20,39 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-function echo(req: IncomingMessage, res: ServerResponse): void {
-  readJson(req, res, (body) => send(res, 200, JSON_TYPE, JSON.stringify(body)));
-}
-
-function orders(req: IncomingMessage, res: ServerResponse, queryString: string): void {
-  readJson(req, res, (body) => {
-    const order = checkOrder(new URLSearchParams(queryString), body);
-    if (order === null) send(res, 400, TEXT_TYPE, 'Bad Request');
-    else send(res, 200, JSON_TYPE, JSON.stringify(order));
-  });
-}
-
-function readJson(req: IncomingMessage, res: ServerResponse, then: (body: unknown) => void): void {
+/** Reads the JSON body, then answers `status` with what `answer` makes of it. */
+function withJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  answer: (body: unknown) => unknown,
+): void {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    let body: unknown;
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      send(res, status, JSON_TYPE, JSON.stringify(answer(body)));
     } catch {
-      return send(res, 400, TEXT_TYPE, 'Bad Request');
+      send(res, 400, TEXT_TYPE, 'Bad Request');
     }
-    then(body);
   });
 }
+
+const same = (body: unknown): unknown => body;
+const newUser = (body: unknown): unknown => {
+  const { name, email } = body as { name: string; email: string };
+  return created(name, email);
+};
+
+/** The hand check of the validated endpoint; throwing answers 400, as a bad JSON body does. */
+const order =
+  (query: string) =>
+  (body: unknown): unknown => {
+    const checked = checkOrder(new URLSearchParams(query), body);
+    if (checked === null) throw new Error('invalid order');
+    return checked;
+  };
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/';
@@ -55,10 +66,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       return send(res, 200, JSON_TYPE, JSON.stringify(user(id)));
     }
     if (path === DEEP_PATH) return send(res, 200, TEXT_TYPE, DEEP_TEXT);
-  } else if (req.method === 'POST' && path === '/echo') {
-    return echo(req, res);
-  } else if (req.method === 'POST' && path === '/orders') {
-    return orders(req, res, q === -1 ? '' : url.slice(q + 1));
+    if (path === PLAIN_PATH) return send(res, 200, TEXT_TYPE, PLAIN_TEXT);
+  } else if (req.method === 'POST') {
+    if (path === '/echo') return withJson(req, res, 200, same);
+    if (path === '/users') return withJson(req, res, 201, newUser);
+    if (path === '/orders') return withJson(req, res, 200, order(q === -1 ? '' : url.slice(q + 1)));
   }
   send(res, 404, TEXT_TYPE, 'Not Found');
 }

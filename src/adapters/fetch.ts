@@ -15,8 +15,8 @@ class FetchBodyReader implements BodyReader {
   constructor(private readonly request: Request) {
     this.hasBody = request.body !== null && request.headers.get('content-length') !== '0';
   }
-  read(limit: number): Promise<Buffer> {
-    return readFetchBody(this.request, limit);
+  read(limit: number, into: { body: Buffer }): Promise<Buffer> {
+    return readFetchBody(this.request, limit, into);
   }
 }
 

@@ -35,8 +35,8 @@ class NodeRequestParts implements RequestHeaders, BodyReader {
     return this.announcesBody;
   }
 
-  read(limit: number): Promise<Buffer> {
-    return readNodeBody(this.req, limit);
+  read(limit: number, into: { body: Buffer }): Promise<Buffer> {
+    return readNodeBody(this.req, limit, into);
   }
 
   get(name: string): string | null {

@@ -19,6 +19,14 @@ function declaresTooMuch(contentLength: string | null | undefined, limit: number
   return contentLength !== null && contentLength !== undefined && Number(contentLength) > limit;
 }
 
+/** Where a reader stores the body before it settles (the pecan request), if anywhere. */
+type Sink = { body: Buffer } | undefined;
+
+function stored(into: Sink, body: Buffer): Buffer {
+  if (into !== undefined) into.body = body;
+  return body;
+}
+
 /**
  * Reads a Node request body. Over the limit (announced or counted) it rejects with a 413 and
  * pauses the request instead of destroying it or draining it: the socket must stay writable
@@ -26,16 +34,16 @@ function declaresTooMuch(contentLength: string | null | undefined, limit: number
  * avoid. The caller sends that response with `Connection: close`, so Node closes the socket
  * rather than waiting for the rest of the body. Every listener is removed once settled.
  */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readNodeBody(req: IncomingMessage, limit: number, into?: Sink): Promise<Buffer> {
   const contentLength = req.headers['content-length'];
   if (declaresTooMuch(contentLength, limit)) return Promise.reject(tooLarge(limit));
   // HTTP/1 without Content-Length or Transfer-Encoding has no body; nothing will arrive.
-  if (contentLength === '0') return Promise.resolve(EMPTY);
+  if (contentLength === '0') return Promise.resolve(stored(into, EMPTY));
   if (contentLength === undefined && req.headers['transfer-encoding'] === undefined) {
-    if (req.httpVersionMajor === 1) return Promise.resolve(EMPTY);
+    if (req.httpVersionMajor === 1) return Promise.resolve(stored(into, EMPTY));
   }
   // Already read to the end elsewhere: waiting for 'end' would hang.
-  if (req.readableEnded) return Promise.resolve(EMPTY);
+  if (req.readableEnded) return Promise.resolve(stored(into, EMPTY));
   if (req.destroyed) return Promise.reject(aborted());
 
   return new Promise<Buffer>((resolve, reject) => {
@@ -60,7 +68,8 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffe
     }
     function onEnd(): void {
       cleanup();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
+      // One chunk (a small body) is the body as it is: no copy.
+      resolve(stored(into, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
     }
     // 'close' before 'end' means the body will never be complete: a client that went away
     // (Node's deprecated 'aborted' always comes just before that 'close'). 'error' is heard
@@ -81,13 +90,13 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffe
  * Reads a Fetch request body with the same rules. Over the limit the stream is cancelled:
  * unlike a socket, nothing else needs it.
  */
-export async function readFetchBody(request: Request, limit: number): Promise<Buffer> {
+export async function readFetchBody(request: Request, limit: number, into?: Sink): Promise<Buffer> {
   const stream = request.body;
   if (declaresTooMuch(request.headers.get('content-length'), limit)) {
     if (stream !== null && !stream.locked) stream.cancel().catch(ignore);
     throw tooLarge(limit);
   }
-  if (stream === null) return EMPTY;
+  if (stream === null) return stored(into, EMPTY);
   const reader = stream.getReader();
   const chunks: Buffer[] = [];
   let total = 0;
@@ -112,8 +121,8 @@ export async function readFetchBody(request: Request, limit: number): Promise<Bu
   } finally {
     reader.releaseLock();
   }
-  if (chunks.length === 0) return EMPTY;
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  if (chunks.length === 0) return stored(into, EMPTY);
+  return stored(into, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
 }
 
 function ignore(): void {}

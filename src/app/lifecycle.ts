@@ -17,7 +17,7 @@ import { normaliseEmptyBody } from '../core/finalize.js';
 import { decodePath, type Params } from '../core/params.js';
 import { isPromise } from '../core/is-promise.js';
 import { bindArguments, callArguments, withRoutingArgs } from '../binding/bind.js';
-import { collectParams } from '../binding/collect-params.js';
+import { paramsFromBody, paramsNeedBody } from '../binding/collect-params.js';
 import { validateInput, type Validated } from '../binding/validate-input.js';
 import { checkResponse } from '../binding/check-response.js';
 import type { StandardSchemaV1 } from '../core/standard-schema.js';
@@ -91,9 +91,13 @@ function runStages(f: Flight, from: Stage): void | Promise<void> {
   }
   if (from <= 7) {
     negotiate(f); // 7. negotiate: the extension's type, or the Accept header (§3.3–3.4)
-    // 8. params: query, JSON or form body (§2.1), validated by the endpoint's schemas
-    const params = readParams(f);
-    if (params !== undefined) return resume(params, f, 9);
+    // 8. params: query, JSON or form body (§2.1), validated by the endpoint's schemas. A body
+    // is read first; the pass goes on in the continuation that has it (one promise, not four).
+    const request = f.state.request;
+    if (paramsNeedBody(request)) return request.loadBody().then(() => withBody(f));
+    keepParams(f, request.query);
+    const valid = validate(f);
+    if (valid !== undefined) return resume(valid, f, 9);
   }
   if (from <= 9) {
     bindToSignature(f); // 9. arguments from the signature (§2.2–2.4)
@@ -211,18 +215,17 @@ function negotiate({ app, state, meta }: Flight): void {
   negotiateContentType(state.request, meta!, app.logger);
 }
 
-/** Keeps the params and validates the inputs; a promise when a body has to be read first or a
- * validator is asynchronous. */
-function readParams(f: Flight): void | Promise<void> {
-  const params = collectParams(f.state.request);
-  if (isPromise<Params>(params)) {
-    return params.then((value) => {
-      keepParams(f, value);
-      return validate(f);
-    });
-  }
+/** Stage 8 with the body loaded, then the rest of the pass (a multipart body parses first). */
+function withBody(f: Flight): void | Promise<void> {
+  const params = paramsFromBody(f.state.request);
+  if (isPromise<Params>(params)) return params.then((value) => validated(f, value));
+  return validated(f, params);
+}
+
+function validated(f: Flight, params: Params): void | Promise<void> {
   keepParams(f, params);
-  return validate(f);
+  const valid = validate(f);
+  return valid !== undefined ? resume(valid, f, 9) : runStages(f, 9);
 }
 
 const keepParams = (f: Flight, params: Params): void => void (f.state.request.params = params);

@@ -3,22 +3,25 @@ import type { PecanRequest } from '../core/request.js';
 import type { Params } from '../core/params.js';
 import { isJsonType, parseMultipart } from '../core/body.js';
 
+// §2.1: the params a controller is bound from. GET takes the query string only; other methods
+// merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
+// The lifecycle (stage 8) asks `paramsNeedBody`, loads the body, then calls `paramsFromBody`.
+
 /**
- * §2.1: the params a controller is bound from. GET takes the query string only; other methods
- * merge the query with a JSON object body, or with an urlencoded/multipart form (query first).
+ * Whether the params include a body, which must be read first: any method but GET, with a body
+ * announced. One the app cannot decode (a Content-Encoding) is a 415 (DESIGN §5.12).
  */
-export function collectParams(request: PecanRequest): Params | Promise<Params> {
-  if (request.method === 'GET') return request.query;
-  if (!request.hasBody) return request.query;
+export function paramsNeedBody(request: PecanRequest): boolean {
+  if (request.method === 'GET' || !request.hasBody) return false;
   const encoding = request.headers.get('content-encoding');
   if (encoding !== null && encoding.toLowerCase() !== 'identity') {
-    // DESIGN §5.12: a body the app must parse but cannot decode.
     throw new HTTPError(415, `Content-Encoding "${encoding}" is not supported`);
   }
-  return request.loadBody().then(() => paramsFromBody(request));
+  return true;
 }
 
-function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
+/** The params once the body is loaded (`request.loadBody()`): the query merged with it. */
+export function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
   const type = request.contentType;
   if (isJsonType(type)) {
     const json = request.json;

@@ -23,7 +23,11 @@ export interface RequestHeaders {
 export interface BodyReader {
   /** Whether the request announces a body (Content-Length > 0 or chunked). */
   readonly hasBody: boolean;
-  read(limit: number): Promise<Buffer>;
+  /**
+   * Reads the whole body (over `limit` → 413) and stores it in `into.body` before the promise
+   * settles: the request has its body in the same continuation, without a promise of its own.
+   */
+  read(limit: number, into: { body: Buffer }): Promise<Buffer>;
 }
 
 /** Pecan's routing bag, `request.pecan` (§7.4). */
@@ -201,7 +205,7 @@ export class PecanRequest {
       const source = this.bodySource;
       this.bodyLoading =
         source !== null && source.hasBody
-          ? source.read(this.bodyLimit).then((bytes) => (this.body = bytes))
+          ? source.read(this.bodyLimit, this)
           : Promise.resolve(this.body);
     }
     return this.bodyLoading;

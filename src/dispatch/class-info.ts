@@ -145,28 +145,24 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * `node.index`, `node._default`, … as exposed functions: from the class scan, unless the object
- * has its own property of that name (a class field), which is read as any attribute.
+ * has its own property of that name (a class field), which is read as any attribute. Plain
+ * objects (and anything else without a class scan) are read by name each time.
+ *
+ * A value read from the object itself is noted on `trail` (a walk that may be remembered,
+ * route-memo.ts), so that a memo hit re-reads it: a plain object given an `index` or a
+ * `_route` after the path was remembered is walked again, as it would have been without memo.
  */
 export function specialOf(
   node: object,
   name: SpecialName,
   specials: Specials | null,
+  trail: unknown[] | null = null,
 ): Exposed | null {
   if (specials !== null && !hasOwn.call(node, name)) return specials[name];
   const fn = (node as Record<string, unknown>)[name];
+  if (trail !== null) trail.push(node, name, fn);
   const meta = getMeta(fn);
   return meta === undefined ? null : { fn: fn as Function, meta };
-}
-
-/**
- * Whether `specialOf` answers for `node` from its class scan alone (no own special property,
- * no accessor), so that a walk through it may be remembered (route-memo.ts).
- */
-export function hasFixedSpecials(node: unknown): boolean {
-  if (typeof node !== 'object' || node === null) return false;
-  if (classInfo(node).specials === null) return false;
-  for (const name of SPECIAL_NAMES) if (hasOwn.call(node, name)) return false;
-  return true;
 }
 
 /** The descriptor that reading `object[key]` goes by: the first along the prototype chain. */

@@ -5,8 +5,9 @@
  * pure — attribute reads only, no fallback, no security boundary.
  */
 import { isPromise } from '../core/is-promise.js';
+import { checkEndpoint } from '../security/boundary.js';
 import type { PecanRequest } from '../core/request.js';
-import { hasFixedSpecials, isDataProperty } from './class-info.js';
+import { isDataProperty } from './class-info.js';
 import { withHooks, type Endpoint, type Found } from './endpoint.js';
 import { walkAll } from './lookup.js';
 import { delegateRoute } from './route-delegation.js';
@@ -38,36 +39,50 @@ export function lookupRoot(
   const segments = splitPath(path);
   const walk = new Walk(root, segments, request, undefined, undefined, null);
   walk.trail = [];
+  walk.routeTrail = [];
   const found = walkAll(walk);
   const trail = walk.trail as Trail | null; // walkAll may have dropped it
   if (trail === null || isPromise(found)) return found;
   const routed = walk.routed;
-  if (routed === null) {
-    if (isFixedWalk(trail, found.self)) memo.set(path, found, trail);
-  } else if (isFixedWalk(trail, routed.point.node)) {
+  const routeTrail = walk.routeTrail ?? [];
+  if (!isFixedWalk(trail) || !isFixedWalk(routeTrail)) return found;
+  if (routed === null) memo.set(path, found, trail);
+  else {
     const above = routed.pos === 0 ? '' : `/${segments.slice(0, routed.pos).join('/')}`;
-    memo.set(above, routed.point, trail);
+    memo.set(above, routed.point, trail.concat(routeTrail));
   }
   return found;
 }
 
-/** A remembered `_route` answers for the segments below it, as in the walk (§1.7). */
+/**
+ * A remembered `_route` answers for the segments below it, as in the walk (§1.7) — and the
+ * endpoint it answers with passes its own security check, as every walked one does
+ * (walk-state.ts `secured`): a RestController's `@secure` `delete` stays checked when `GET` of
+ * the same resource was remembered first.
+ */
 function routeAt(point: RoutePoint, remainder: string[], request: PecanRequest): Found {
   const found = delegateRoute(point.fn, point.node, remainder, request);
   return isPromise<Endpoint>(found)
-    ? found.then((resolved) => withHooks(resolved, point.hooks))
-    : withHooks(found, point.hooks);
+    ? found.then((resolved) => checked(withHooks(resolved, point.hooks), request))
+    : checked(withHooks(found, point.hooks), request);
+}
+
+function checked(found: Endpoint, request: PecanRequest): Found {
+  if (found.nonCanonical) return found;
+  const check = checkEndpoint(found.fn, found.self, request);
+  return isPromise(check) ? check.then(() => found) : found;
 }
 
 /**
- * Checked once, before a walk is remembered: every controller it went through reads its special
- * methods from its class, and every attribute it read is a data property — a getter may answer
- * differently each time, and re-reading it on a memo hit would call it twice.
+ * Checked once, before a walk is remembered: every attribute it read is a data property — a
+ * getter may answer differently each time, and re-reading it on a memo hit would call it twice.
+ * The trail holds every attribute the walk read from the objects themselves: the segments'
+ * children, and the special methods of controllers without a class scan (plain objects) or
+ * with their own (class-info.ts `specialOf`); the others come from their class's scan.
  */
-function isFixedWalk(trail: Trail, last: unknown): boolean {
+function isFixedWalk(trail: Trail): boolean {
   for (let i = 0; i < trail.length; i += 3) {
-    const node = trail[i] as object;
-    if (!hasFixedSpecials(node) || !isDataProperty(node, trail[i + 1] as string)) return false;
+    if (!isDataProperty(trail[i] as object, trail[i + 1] as string)) return false;
   }
-  return last === undefined || hasFixedSpecials(last);
+  return true;
 }

@@ -8,7 +8,10 @@
  * reassigning a controller attribute (`root.books = new OtherBooks()`) is seen at once.
  *
  * What is not re-read is what the class scan already fixes once per class (custom segments,
- * special methods, `route()` children, hooks; §1.2 step 3).
+ * special methods, `route()` children, hooks; §1.2 step 3). A plain object has no class scan:
+ * its `index`, `_default`, `_lookup` and `_route` are on the trail too, so a plain-object tree
+ * (`deep = { a: { b: leaf } }`) is remembered as a class tree is, and adding or replacing one of
+ * them is seen on the next request.
  */
 import type { Endpoint } from './endpoint.js';
 import type { PecanHook } from '../hooks/pecan-hook.js';

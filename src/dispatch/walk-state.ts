@@ -36,6 +36,12 @@ export class Walk {
   fallbacks: Fallback[] | null = null;
   /** The attributes read so far, while the walk is pure (route-memo.ts); else `null`. */
   trail: Trail | null = null;
+  /**
+   * Special methods read from plain objects that cannot change where this walk ends, only where
+   * a `_route` below them sends a request it refuses (their `_default`, `_lookup`, and `index`
+   * short of the path's end): re-read on a hit only when the walk is remembered as a `_route`.
+   */
+  routeTrail: Trail | null = null;
   /** Where a pure walk handed over to a `_route`, and how many segments it had used. */
   routed: { point: RoutePoint; pos: number } | null = null;
 

@@ -64,17 +64,22 @@ function stepInto(walk: Walk, node: object): Found | typeof CONTINUE {
     }
   }
   const specials = info.specials;
+  // Specials read from the object itself (a plain object's) are re-read on a memo hit: those
+  // that decide where the walk ends on its trail, the others only for a `_route` (walk-state.ts).
+  const trail = walk.trail;
+  const routeTrail = trail === null ? null : walk.routeTrail;
+  const ends = segment === undefined || segment === '';
   // §1.4: an exposed index serves the trailing slash; without one the URL is non-canonical.
-  const index = specialOf(node, 'index', specials);
+  const index = specialOf(node, 'index', specials, ends ? trail : routeTrail);
   if (index !== null) {
     if (segment === undefined) {
       return { fn: index.fn, meta: index.meta, self: node, remainder: [], nonCanonical: true };
     }
     if (segment === '') return endpoint(index.fn, index.meta, node, segments.slice(pos + 1));
   }
-  pushFallback(walk, node, '_default', specialOf(node, '_default', specials));
-  pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials));
-  const route = specialOf(node, '_route', specials);
+  pushFallback(walk, node, '_default', specialOf(node, '_default', specials, routeTrail));
+  pushFallback(walk, node, '_lookup', specialOf(node, '_lookup', specials, routeTrail));
+  const route = specialOf(node, '_route', specials, trail);
   if (route !== null) {
     // A pure walk so far is remembered up to here, unless a fallback above may still answer
     // or the controller itself takes some of the paths below it (an index, custom segments).

@@ -5,7 +5,14 @@
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
-import { SecureController, expose, makeApp, secure } from '../../src/index.js';
+import {
+  RestController,
+  SecureController,
+  expose,
+  makeApp,
+  request,
+  secure,
+} from '../../src/index.js';
 import { quiet } from '../support/logger.js';
 
 class Vault {
@@ -26,6 +33,21 @@ class Locked extends SecureController {
   @expose() index() {
     return 'secret';
   }
+}
+
+class Books extends RestController {
+  @expose() getOne(id: string) {
+    return `book ${id}`;
+  }
+  @expose()
+  @secure(() => request.headers.get('x-role') === 'admin')
+  delete(id: string) {
+    return `deleted ${id}`;
+  }
+}
+
+class Library {
+  books = new Books();
 }
 
 class Mixed {
@@ -69,4 +91,23 @@ describeAdapters('memoised dispatch and security', ({ client }) => {
     expect((await c.get('/vault/')).text).toBe('gold');
     expect(plain.app.routeMemo.size).toBe(1);
   });
+
+  // The walk to a RestController is remembered once for every path below it; the endpoint its
+  // `_route` answers with must still pass its own check on each request.
+  for (const [shape, makeRoot] of [
+    ['a controller class', () => new Library()],
+    ['a plain object', () => ({ books: new Books() })],
+  ] as const) {
+    it(`checks a @secure verb of a remembered RestController below ${shape}`, async () => {
+      const app = makeApp(makeRoot(), { logger: quiet });
+      const c = await client(app);
+      expect((await c.get('/books/7')).text).toBe('book 7');
+      expect(app.app.routeMemo.size).toBe(1);
+      for (let i = 0; i < 2; i++) {
+        expect((await c.delete('/books/7')).status).toBe(401);
+        const admin = { headers: { 'x-role': 'admin' } };
+        expect((await c.delete('/books/7', admin)).text).toBe('deleted 7');
+      }
+    });
+  }
 });
