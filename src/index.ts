@@ -9,6 +9,7 @@ export {
   loadApp,
   deploy,
   createServer,
+  drainServer,
   createLogger,
   createAccessLogger,
   ConfigError,

@@ -9,7 +9,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
-import { createAccessLogger, createServer, type LoadedApp } from 'pecan';
+import { createAccessLogger, createServer, drainServer, type LoadedApp } from 'pecan';
 
 export interface HostedOptions {
   /** Stops the service's background workers after the work in hand (outbox, reconciler). */
@@ -40,7 +40,7 @@ export function serveHosted(app: LoadedApp, options: HostedOptions): Server {
     stopping = true;
     log(`${why}: stopping (PID ${process.pid})`);
     const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
-    void Promise.all([drain(server, timeoutMs), options.quiesce()]).then(([clean]) =>
+    void Promise.all([drainServer(server, timeoutMs), options.quiesce()]).then(([clean]) =>
       process.exit(clean ? 0 : 1),
     );
   };
@@ -48,22 +48,4 @@ export function serveHosted(app: LoadedApp, options: HostedOptions): Server {
   passenger?.on('exit', () => shutdown('Passenger shutdown'));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => shutdown(signal));
   return server;
-}
-
-/** Stops accepting, lets in-flight requests finish, closes connections as they go idle. */
-function drain(server: Server, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    const timer = setTimeout(() => {
-      clearInterval(sweep);
-      server.closeAllConnections();
-      resolve(false);
-    }, timeoutMs);
-    server.close(() => {
-      clearInterval(sweep);
-      clearTimeout(timer);
-      resolve(true);
-    });
-    server.closeIdleConnections();
-  });
 }

@@ -5,6 +5,7 @@ export { conf, setConfig, resetConfig, type SetConfigOptions } from './global-co
 export { loadConfig, getConfPathFromEnv, configFromObject } from './load-config.js';
 export { loadApp, deploy, type LoadedApp } from './load-app.js';
 export { createServer, type ServerLimits } from './server-limits.js';
+export { drainServer } from './drain-server.js';
 export { createLogger, isLogger } from '../logging/create-logger.js';
 export { createAccessLogger, ACCESS_LOGGER } from '../logging/access-logger.js';
 export { ConfigError } from './config-error.js';

@@ -29,6 +29,7 @@ it('exports exactly the public names', () => {
     'createServer',
     'defineConfig',
     'deploy',
+    'drainServer',
     'expose',
     'jsonify',
     'loadApp',

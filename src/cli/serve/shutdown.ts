@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { CliIO } from '../command.js';
-import { drainServer } from './drain-server.js';
+import { drainServer } from '../../config/drain-server.js';
 
 export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 

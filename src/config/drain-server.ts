@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 const SWEEP_MS = 50;
 
 /**
- * Graceful shutdown of one server (DESIGN §3 "Production"): stop accepting connections, close
+ * Graceful shutdown of one server (DESIGN §3 "Production"), as `pecan serve` does it and as a
+ * custom entry point (a Passenger startup file, say) can: stop accepting connections, close
  * the idle keep-alive ones, let in-flight requests finish, and close each connection as it goes
  * idle. Resolves true when everything finished in time; after `timeoutMs` the remaining
  * connections are cut and it resolves false.
