@@ -26,3 +26,18 @@ export function serviceOpenApi(title: string, description: string): OpenApiOptio
     serve: true,
   };
 }
+
+/**
+ * GET /v1/ of either service: its resources, then (RFC 8631) where the API's description and
+ * its documentation page are served.
+ */
+export function apiIndex(links: { rel: string; href: string }[]) {
+  return {
+    version: 'v1',
+    links: [
+      ...links,
+      { rel: 'service-desc', href: '/openapi.json' },
+      { rel: 'service-doc', href: '/docs' },
+    ],
+  };
+}

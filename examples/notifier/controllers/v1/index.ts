@@ -1,4 +1,5 @@
 import { expose } from 'pecan';
+import { apiIndex } from '../../../shared/openapi.js';
 import { outboxStats } from '../../../shared/outbox.js';
 import { readStats } from '../../domain/counters.js';
 import type { Services } from '../services.js';
@@ -24,19 +25,13 @@ export class V1Controller {
 
   /** GET /v1/: what the API offers. */
   @expose('json') index() {
-    return {
-      version: 'v1',
-      links: [
-        { rel: 'notifications', href: '/v1/notifications' },
-        { rel: 'alarms', href: '/v1/alarms' },
-        { rel: 'events', href: '/v1/alarms/events' },
-        { rel: 'alarm-definitions', href: '/v1/alarm-definitions' },
-        { rel: 'stats', href: '/v1/stats' },
-        // RFC 8631: the API's description (OpenAPI 3.1) and its documentation page.
-        { rel: 'service-desc', href: '/openapi.json' },
-        { rel: 'service-doc', href: '/docs' },
-      ],
-    };
+    return apiIndex([
+      { rel: 'notifications', href: '/v1/notifications' },
+      { rel: 'alarms', href: '/v1/alarms' },
+      { rel: 'events', href: '/v1/alarms/events' },
+      { rel: 'alarm-definitions', href: '/v1/alarm-definitions' },
+      { rel: 'stats', href: '/v1/stats' },
+    ]);
   }
 
   /**
