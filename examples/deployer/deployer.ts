@@ -11,6 +11,7 @@ import { migrateToLatest } from '../shared/migrate.js';
 import type { Notification } from '../shared/notification.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
 import { createSender, type NotificationSender } from '../shared/transport/index.js';
+import { templatesOf, type Templates } from './domain/catalogue.js';
 import type { LifecycleContext } from './domain/deployments.js';
 import { deployerMigrations } from './domain/migrations.js';
 import { NOTIFICATIONS_TOPIC } from './domain/notifications.js';
@@ -26,6 +27,8 @@ export interface Deployer {
   settings: DeployerSettings;
   db: Kysely<DeployerDatabase>;
   driver: CloudDriver;
+  /** The template set stacks are made from, and the test set's delay. */
+  templates: Templates;
   sender: NotificationSender;
   reconciler: Reconciler;
   dispatcher: OutboxDispatcher;
@@ -53,6 +56,7 @@ export async function createDeployer(
   options: DeployerOptions = {},
 ): Promise<Deployer> {
   const { logger } = options;
+  const templates = templatesOf(settings.templates);
   const database = openDatabase<DeployerDatabase>(settings.database, { logger, name: 'deployer' });
   await migrateToLatest(database, deployerMigrations);
   const { db } = database;
@@ -75,6 +79,7 @@ export async function createDeployer(
     db,
     driver,
     context,
+    templates,
     onNotify: () => dispatcher.wake(),
     ...(logger && { logger }),
     ...(settings.reconciler?.pollMs !== undefined && {
@@ -122,6 +127,7 @@ export async function createDeployer(
     settings,
     db,
     driver,
+    templates,
     sender,
     reconciler,
     dispatcher,

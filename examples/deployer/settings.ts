@@ -4,11 +4,18 @@
  */
 import type { DatabaseSettings } from '../shared/database.js';
 import type { TransportSettings } from '../shared/transport/index.js';
+import type { TemplateSettings } from './domain/catalogue.js';
 import type { DriverSettings } from './drivers/index.js';
 
 export interface DeployerSettings {
   database: DatabaseSettings;
   driver: DriverSettings;
+  /**
+   * Which templates stacks are made from: 'nova' (default; Nova servers, Octavia, Cinder) or
+   * 'test' (Heat's test resources, for a cloud without compute), or `{ kind: 'test', waitSecs }`
+   * with the seconds each test resource takes.
+   */
+  templates?: TemplateSettings;
   transport: TransportSettings;
   /** `publisher_id` of the notifications is `deployer.<publisherHost>`. */
   publisherHost: string;

@@ -46,6 +46,10 @@ function option(value: string, label: string, current: string | undefined): stri
   return `<option value="${escapeHtml(value)}"${selected}>${escapeHtml(label)}</option>`;
 }
 
+function settingsTemplates() {
+  return deployer().templates;
+}
+
 function common() {
   const { settings } = deployer();
   return { notifierUrl: settings.notifierUrl.replace(/\/$/, ''), option };
@@ -59,7 +63,8 @@ export async function dashboard(form: FormState = EMPTY) {
   return {
     ...common(),
     title: 'Deployments',
-    apps: APPS.map(describeApp),
+    apps: APPS.map((app) => describeApp(app, settingsTemplates())),
+    templateSet: settingsTemplates().kind,
     flavors: FLAVORS,
     regions: settings.regions,
     deployments: page.deployments,

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { enqueue } from '../../shared/outbox.js';
+import type { StackOutput } from '../drivers/driver.js';
+import { isSecretOutput } from './catalogue.js';
 import { Conflict, InvalidInput, NotFound } from './errors.js';
 import { deploymentNotification, NOTIFICATIONS_TOPIC } from './notifications.js';
 import type { DeployerDatabase, DeploymentsTable } from './schema.js';
@@ -35,8 +37,24 @@ export interface Deployment {
   stackId: string | null;
   /** The last error talking to the cloud while this lifecycle is retried, else null. */
   lastError: string | null;
+  /** The cloud calls that failed in a row in this lifecycle (0 once one succeeds). */
+  attempts: number;
+  /** When the failed call is tried again (ISO time), while `lastError` is set; else null. */
+  retryAt: string | null;
+  /** The stack's outputs when its last lifecycle ended (none once deleted). */
+  outputs: DeploymentOutput[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** A stack output as users see it; `secret` ones (a password) are shown only on request. */
+export interface DeploymentOutput {
+  key: string;
+  value: unknown;
+  description: string;
+  secret: boolean;
+  /** Why the cloud could not resolve it (then `value` is null). */
+  error: string | null;
 }
 
 export interface DeploymentEvent {
@@ -60,6 +78,18 @@ export function toDeployment(row: DeploymentRow): Deployment {
     statusReason: row.status_reason,
     stackId: row.stack_id,
     lastError: row.last_error,
+    attempts: row.attempts,
+    retryAt:
+      row.last_error !== null && row.next_check_at !== null
+        ? new Date(Number(row.next_check_at)).toISOString()
+        : null,
+    outputs: (JSON.parse(row.outputs) as StackOutput[]).map((output) => ({
+      key: output.key,
+      value: output.value ?? null,
+      description: output.description,
+      secret: isSecretOutput(output.key),
+      error: output.error ?? null,
+    })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -119,6 +149,7 @@ export async function createDeployment(
     attempts: 0,
     last_error: null,
     next_check_at: now.getTime(),
+    outputs: '[]',
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };

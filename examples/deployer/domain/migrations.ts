@@ -98,4 +98,29 @@ export const deployerMigrations: Migrations = {
   '003-events-in-commit-order': {
     up: (db, dialect) => orderIdsByCommit(db, dialect, 'deployment_events'),
   },
+  // Stack outputs (a URL, a password), kept with the deployment; the simulated cloud keeps its
+  // stacks' templates to resolve theirs.
+  '004-stack-outputs': {
+    async up(db) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema
+        .alterTable('deployments')
+        .addColumn('outputs', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+      for (const [column, empty] of [
+        ['template', '{}'],
+        ['outputs', '[]'],
+        ['resources', '{}'],
+      ] as const)
+        await db.schema
+          .alterTable('simulated_stacks')
+          .addColumn(column, 'text', (c) => c.notNull().defaultTo(empty))
+          .execute();
+    },
+    async down(db) {
+      for (const column of ['template', 'outputs', 'resources'])
+        await db.schema.alterTable('simulated_stacks').dropColumn(column).execute();
+      await db.schema.alterTable('deployments').dropColumn('outputs').execute();
+    },
+  },
 };

@@ -13,13 +13,14 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pecan';
 import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
-import { findApp } from './catalogue.js';
+import { findApp, type Templates } from './catalogue.js';
 import { findFlavor } from './flavors.js';
 import {
   PermanentDriverError,
   stackName,
   type CloudDriver,
   type Stack,
+  type StackOutput,
   type StackSpec,
 } from '../drivers/driver.js';
 import { transition, type DeploymentRow, type LifecycleContext } from './deployments.js';
@@ -30,6 +31,8 @@ export interface ReconcilerOptions {
   db: Kysely<DeployerDatabase>;
   driver: CloudDriver;
   context: LifecycleContext;
+  /** The template set stacks are made from (default: nova). */
+  templates?: Templates;
   /** How often to look for work when nobody calls `wake()`. Default 1000 ms. */
   pollMs?: number;
   /** How often to poll a stack in progress. Default 500 ms. */
@@ -51,7 +54,8 @@ export interface ReconcilerOptions {
 const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1000, maxMs: 60_000, factor: 2 };
 const BATCH = 20;
 
-type Outcome = { done: false } | { done: true; status: Status; reason: string };
+type Outcome =
+  { done: false } | { done: true; status: Status; reason: string; outputs: StackOutput[] };
 
 export class Reconciler {
   readonly #options: ReconcilerOptions;
@@ -153,7 +157,7 @@ export class Reconciler {
       // Just after it accepted an update, Heat may still show the previous action's end for
       // a moment: the first look comes one check later.
       const outcome: Outcome = submitted || !row.stack_id ? await this.#look(row) : { done: false };
-      if (outcome.done) await this.#finish(row, outcome.status, outcome.reason);
+      if (outcome.done) await this.#finish(row, outcome.status, outcome.reason, outcome.outputs);
       else
         await this.#save(row, {
           attempts: 0,
@@ -162,7 +166,12 @@ export class Reconciler {
         });
     } catch (error) {
       if (error instanceof PermanentDriverError) {
-        await this.#finish(row, statusOf(actionOf(row.status as Status), 'FAILED'), error.message);
+        await this.#finish(
+          row,
+          statusOf(actionOf(row.status as Status), 'FAILED'),
+          error.message,
+          JSON.parse(row.outputs) as StackOutput[],
+        );
         return;
       }
       // The cloud is unreachable or answered 5xx: try again later, never give the lifecycle up.
@@ -217,48 +226,72 @@ export class Reconciler {
   #outcome(action: Action, stack: Stack | null): Outcome {
     if (!stack) {
       return action === 'DELETE'
-        ? { done: true, status: 'DELETE_COMPLETE', reason: 'Stack DELETE completed successfully' }
+        ? {
+            done: true,
+            status: 'DELETE_COMPLETE',
+            reason: 'Stack DELETE completed successfully',
+            outputs: [],
+          }
         : {
             done: true,
             status: statusOf(action, 'FAILED'),
             reason: 'The stack no longer exists.',
+            outputs: [],
           };
     }
     // Heat reports the state of its last action, which this lifecycle started: an update of
     // a deployment whose create never reached the cloud ends when that create does.
     const state = stateOf(stack.status);
     if (state === 'IN_PROGRESS') return { done: false };
-    return { done: true, status: statusOf(action, state), reason: stack.statusReason };
+    return {
+      done: true,
+      status: statusOf(action, state),
+      reason: stack.statusReason,
+      outputs: stack.outputs,
+    };
   }
 
   #spec(row: DeploymentRow): StackSpec {
     const app = findApp(row.app);
     if (!app) throw new PermanentDriverError(`Unknown app ${row.app}`);
+    const { kind, waitSecs } = this.#options.templates ?? { kind: 'nova', waitSecs: 0 };
+    const template = app.templates[kind];
     return {
       name: stackName(row.id),
-      template: app.template,
+      template,
       region: row.region,
       parameters: {
         ...(JSON.parse(row.params) as StackSpec['parameters']),
         flavor: findFlavor(row.size)?.novaFlavor ?? row.size,
         count: row.count,
+        ...('wait_secs' in template.parameters && { wait_secs: waitSecs }),
       },
     };
   }
 
-  /** Ends the lifecycle: status, event and notification in one transaction. */
-  async #finish(row: DeploymentRow, status: Status, reason: string): Promise<void> {
+  /** Ends the lifecycle: status, outputs, event and notification in one transaction. */
+  async #finish(
+    row: DeploymentRow,
+    status: Status,
+    reason: string,
+    outputs: StackOutput[],
+  ): Promise<void> {
     const { db, context } = this.#options;
-    const finished = await db
-      .transaction()
-      .execute((trx) =>
-        transition(
-          trx,
-          row,
-          { status, status_reason: reason, next_check_at: null, attempts: 0, last_error: null },
-          context,
-        ),
-      );
+    const finished = await db.transaction().execute((trx) =>
+      transition(
+        trx,
+        row,
+        {
+          status,
+          status_reason: reason,
+          outputs: JSON.stringify(outputs),
+          next_check_at: null,
+          attempts: 0,
+          last_error: null,
+        },
+        context,
+      ),
+    );
     if (finished) this.#options.onNotify?.();
   }
 

@@ -27,6 +27,8 @@ export interface DeploymentsTable {
   last_error: string | null;
   /** When the reconciler should look at this deployment next (lifecycles in progress). */
   next_check_at: number | null;
+  /** The stack's outputs when its last lifecycle ended, as JSON (`StackOutput[]`). */
+  outputs: string;
   created_at: string;
   updated_at: string;
 }
@@ -53,6 +55,12 @@ export interface SimulatedStacksTable {
   outcome: 'COMPLETE' | 'FAILED';
   failure_reason: string;
   finishes_at: number;
+  /** The HOT template of the running action, as JSON. */
+  template: string;
+  /** The outputs as the last finished action left them, as JSON (`StackOutput[]`). */
+  outputs: string;
+  /** What the last action left in each resource (`ResourceStates`, hot-model.ts), as JSON. */
+  resources: string;
   created_at: string;
   updated_at: string;
 }

@@ -2,7 +2,13 @@
  * Checks a deployment request and reports every invalid field at once, so that a form can show
  * each error next to its field and an API client can fix them all in one go.
  */
-import { findApp, userParameters, type App, type HotParameter } from './catalogue.js';
+import {
+  findApp,
+  SIMULATE_FAILURE,
+  userParameters,
+  type App,
+  type HotParameter,
+} from './catalogue.js';
 import { FLAVORS, findFlavor } from './flavors.js';
 
 export type FieldErrors = Record<string, string>;
@@ -34,8 +40,7 @@ export interface ValidationOptions {
 export const MAX_COUNT = 20;
 /** Heat's rule for stack names, which users may reuse as theirs. */
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
-/** Not a template parameter: asks the simulated cloud to fail this lifecycle (for demos, tests). */
-export const SIMULATE_FAILURE = 'simulate_failure';
+export { SIMULATE_FAILURE };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -25,6 +25,18 @@ export interface Stack {
   name: string;
   status: Status;
   statusReason: string;
+  /** The template's outputs as the cloud resolved them (Heat: once the stack has resources). */
+  outputs: StackOutput[];
+}
+
+/** One of a stack's outputs: Heat's `{output_key, output_value, description, output_error}`. */
+export interface StackOutput {
+  key: string;
+  /** Any JSON: a string, or a list from a ResourceGroup. Null while it cannot be resolved. */
+  value: unknown;
+  description: string;
+  /** Why the value could not be resolved. */
+  error?: string;
 }
 
 export interface CloudDriver {

@@ -3,6 +3,9 @@
  * a while (longer for more instances) and then completes — or fails, at a configured rate or
  * when the parameters ask for it with `simulate_failure: true`.
  *
+ * When an action ends, the stack's outputs are resolved from its template as Heat would
+ * (hot-model.ts): a URL, a password that stays the same across updates.
+ *
  * Stacks live in the deployer's database, so they survive a restart and several processes
  * share them. Nothing runs in the background: an action's outcome and end time are decided
  * when it starts, and a read after that time records the end (compare-and-set, so concurrent
@@ -14,6 +17,7 @@ import type { DeployerDatabase, SimulatedStacksTable } from '../domain/schema.js
 import { statusOf, type Action, type Status } from '../domain/states.js';
 import { SIMULATE_FAILURE } from '../domain/validation.js';
 import type { CloudDriver, Stack, StackParameters, StackSpec } from './driver.js';
+import { modelStack, type ResourceStates } from './hot-model.js';
 
 export interface SimulatedDelays {
   /** Milliseconds any create or update takes... */
@@ -74,6 +78,9 @@ export class SimulatedDriver implements CloudDriver {
       name: spec.name,
       region: spec.region,
       parameters: JSON.stringify(spec.parameters),
+      template: JSON.stringify(spec.template),
+      outputs: '[]',
+      resources: '{}',
       created_at: now,
       updated_at: now,
       ...this.#start('CREATE', spec.parameters),
@@ -110,6 +117,7 @@ export class SimulatedDriver implements CloudDriver {
       throw new Error(`Updating a stack when it is ${stack.status} is not supported.`);
     await this.#transition(id, stack.status, {
       parameters: JSON.stringify(spec.parameters),
+      template: JSON.stringify(spec.template),
       ...this.#start('UPDATE', spec.parameters),
     });
   }
@@ -156,6 +164,7 @@ export class SimulatedDriver implements CloudDriver {
           row.outcome === 'COMPLETE'
             ? `Stack ${action} completed successfully`
             : row.failure_reason,
+        ...(action !== 'DELETE' && this.#resolve(row, action)),
       });
       // Read again: another reader may have moved it first, or a delete may have started.
       row = await this.#db
@@ -165,6 +174,17 @@ export class SimulatedDriver implements CloudDriver {
         .executeTakeFirstOrThrow();
     }
     return row.status === 'DELETE_COMPLETE' ? null : toStack(row);
+  }
+
+  /** The outputs and resources an action on this stack leaves (a failed one keeps passwords). */
+  #resolve(row: SimulatedStacksTable, action: Action) {
+    const model = modelStack(JSON.parse(row.template), JSON.parse(row.parameters), {
+      action,
+      stackName: row.name,
+      stackId: row.id,
+      previous: JSON.parse(row.resources) as ResourceStates,
+    });
+    return { outputs: JSON.stringify(model.outputs), resources: JSON.stringify(model.resources) };
   }
 
   /** Moves a stack on from the status it was read in; a concurrent move wins, harmlessly. */
@@ -184,5 +204,6 @@ function toStack(row: SimulatedStacksTable): Stack {
     name: row.name,
     status: row.status as Status,
     statusReason: row.status_reason,
+    outputs: JSON.parse(row.outputs),
   };
 }

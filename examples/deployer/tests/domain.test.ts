@@ -14,15 +14,16 @@ describe('catalogue', () => {
 
   it('gives every app a HOT template whose flavor and count the deployer sets', () => {
     for (const app of APPS) {
-      expect(app.template.heat_template_version).toBe('2018-08-31');
-      expect(app.template.parameters.flavor?.type).toBe('string');
-      expect(app.template.parameters.count?.type).toBe('number');
+      const template = app.templates.nova;
+      expect(template.heat_template_version).toBe('2018-08-31');
+      expect(template.parameters.flavor?.type).toBe('string');
+      expect(template.parameters.count?.type).toBe('number');
       expect(Object.keys(userParameters(app))).not.toContain('flavor');
     }
   });
 
   it('describes an app with its parameters and their defaults', () => {
-    const described = describeApp(findApp('wordpress')!);
+    const described = describeApp(findApp('wordpress')!, { kind: 'nova', waitSecs: 0 });
     expect(described.parameters).toContainEqual({
       name: 'db_name',
       type: 'string',

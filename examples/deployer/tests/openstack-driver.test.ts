@@ -9,7 +9,7 @@ import { HeatDriver, type OpenStackDriverSettings } from '../drivers/openstack/h
 import { openTestDatabase } from './database.js';
 import { FakeOpenStack } from './fake-openstack.js';
 
-const template = findApp('static-site')!.template;
+const template = findApp('static-site')!.templates.nova;
 const spec = (overrides: Partial<StackSpec> = {}): StackSpec => ({
   name: 'deployer-1',
   template,

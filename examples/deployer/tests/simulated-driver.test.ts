@@ -6,7 +6,7 @@ import type { StackSpec } from '../drivers/driver.js';
 import { SimulatedDriver } from '../drivers/simulated.js';
 import { openTestDatabase } from './database.js';
 
-const template = findApp('static-site')!.template;
+const template = findApp('static-site')!.templates.nova;
 const spec = (parameters: StackSpec['parameters'] = { count: 2 }): StackSpec => ({
   name: 'deployer-1',
   template,

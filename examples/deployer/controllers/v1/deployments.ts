@@ -25,10 +25,15 @@ import {
   updateBody,
 } from './schemas.js';
 
-/** A deployment with the link to itself, as OpenStack resources carry theirs. */
+/**
+ * A deployment with the link to itself, as OpenStack resources carry theirs. Its outputs (a
+ * password among them) are in its own representation only, as Heat shows outputs in a stack's
+ * show and not in lists: not in lists, event streams or the answers to writes.
+ */
 export function present(deployment: Deployment) {
+  const { outputs: _outputs, ...summary } = deployment;
   const href = `/v1/deployments/${deployment.id}`;
-  return { ...deployment, links: [{ rel: 'self', href }] };
+  return { ...summary, links: [{ rel: 'self', href }] };
 }
 
 export class DeploymentsController extends RestController {
@@ -59,11 +64,15 @@ export class DeploymentsController extends RestController {
   @expose({
     template: 'json',
     schema: { ...deploymentId, response: deploymentWithEvents },
-    openapi: { summary: 'One deployment, with its timeline' },
+    openapi: { summary: 'One deployment, with its outputs and timeline' },
   })
   async getOne(id: string) {
     const deployment = await getDeployment(q(), id);
-    return { ...present(deployment), events: await listEvents(q(), id) };
+    return {
+      ...present(deployment),
+      outputs: deployment.outputs,
+      events: await listEvents(q(), id),
+    };
   }
 
   /** 202: the deployment is accepted; its create runs in the background. */

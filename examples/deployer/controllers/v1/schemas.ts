@@ -69,7 +69,15 @@ export const deployment = z.object({
   status: z.enum(STATUSES as [string, ...string[]]),
   statusReason: z.string(),
   stackId: z.string().nullable(),
-  lastError: z.string().nullable(),
+  lastError: z
+    .string()
+    .nullable()
+    .describe('Why the cloud call of this lifecycle failed last; null once a call succeeds.'),
+  attempts: z.number().int().describe('Cloud calls that failed in a row in this lifecycle.'),
+  retryAt: z
+    .string()
+    .nullable()
+    .describe('When the failed call is tried again (ISO 8601), while `lastError` is set.'),
   createdAt: z.string(),
   updatedAt: z.string(),
   links: z.array(link),
@@ -80,7 +88,18 @@ export const deploymentPage = z.object({
   links: z.array(link).describe('`next` while there are more.'),
 });
 
+const output = z.object({
+  key: z.string(),
+  value: z.unknown().describe('A string, or any JSON (a list from a group); null if unresolved.'),
+  description: z.string(),
+  secret: z.boolean().describe('A password or key: show it only when asked.'),
+  error: z.string().nullable().describe('Why the cloud could not resolve the value.'),
+});
+
 export const deploymentWithEvents = deployment.extend({
+  outputs: z
+    .array(output)
+    .describe('The stack outputs when the last lifecycle ended (a URL, a password).'),
   events: z.array(
     z.object({
       id: z.number(),

@@ -46,13 +46,17 @@ export const staticSite: HotTemplate = {
   },
   outputs: {
     url: {
-      description: 'The site',
+      description: 'The site, through the load balancer',
       value: {
         str_replace: {
           template: 'http://host/',
           params: { host: { get_attr: ['load_balancer', 'vip_address'] } },
         },
       },
+    },
+    servers: {
+      description: 'The web servers',
+      value: { get_attr: ['web_servers', 'name'] },
     },
   },
 };

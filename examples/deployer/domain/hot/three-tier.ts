@@ -23,6 +23,7 @@ export const threeTier: HotTemplate = {
     app_port: { type: 'number', label: 'Application port', default: 8000 },
   },
   resources: {
+    db_password: { type: 'OS::Heat::RandomString', properties: { length: 24 } },
     web_tier: {
       type: 'OS::Heat::ResourceGroup',
       properties: {
@@ -64,6 +65,13 @@ export const threeTier: HotTemplate = {
         flavor: { get_param: 'flavor' },
         image: { get_param: 'image' },
         networks: [{ network: { get_param: 'network' } }],
+        user_data: {
+          str_replace: {
+            template:
+              '#!/bin/sh\napt-get install -y postgresql\nsu postgres -c "psql -c \\"CREATE ROLE app LOGIN PASSWORD \'$password\'\\""\n',
+            params: { $password: { get_attr: ['db_password', 'value'] } },
+          },
+        },
       },
     },
     db_attachment: {
@@ -79,6 +87,18 @@ export const threeTier: HotTemplate = {
     },
   },
   outputs: {
-    vip: { value: { get_attr: ['load_balancer', 'vip_address'] } },
+    url: {
+      description: 'The web tier, through the load balancer',
+      value: {
+        str_replace: {
+          template: 'http://host/',
+          params: { host: { get_attr: ['load_balancer', 'vip_address'] } },
+        },
+      },
+    },
+    db_password: {
+      description: 'The password of the database role `app`',
+      value: { get_attr: ['db_password', 'value'] },
+    },
   },
 };

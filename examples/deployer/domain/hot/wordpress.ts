@@ -20,6 +20,7 @@ export const wordpress: HotTemplate = {
   },
   resources: {
     db_password: { type: 'OS::Heat::RandomString', properties: { length: 24 } },
+    admin_password: { type: 'OS::Heat::RandomString', properties: { length: 16 } },
     db_server: {
       type: 'OS::Nova::Server',
       properties: {
@@ -53,13 +54,14 @@ export const wordpress: HotTemplate = {
             user_data: {
               str_replace: {
                 template:
-                  '#!/bin/sh\napt-get install -y wordpress\nwp core install --title="$title" --dbhost=$dbhost --dbname=$db --dbuser=$user --dbpass=$password\n',
+                  '#!/bin/sh\napt-get install -y wordpress\nwp core install --title="$title" --admin_user=admin --admin_password=$admin_password --dbhost=$dbhost --dbname=$db --dbuser=$user --dbpass=$password\n',
                 params: {
                   $title: { get_param: 'site_title' },
                   $dbhost: { get_attr: ['db_server', 'first_address'] },
                   $db: { get_param: 'db_name' },
                   $user: { get_param: 'db_user' },
                   $password: { get_attr: ['db_password', 'value'] },
+                  $admin_password: { get_attr: ['admin_password', 'value'] },
                 },
               },
             },
@@ -69,6 +71,22 @@ export const wordpress: HotTemplate = {
     },
   },
   outputs: {
-    db_host: { value: { get_attr: ['db_server', 'first_address'] } },
+    url: {
+      description: 'The blog, on the first web server',
+      value: {
+        str_replace: {
+          template: 'http://host/',
+          params: { host: { get_attr: ['web_servers', 'resource.0.first_address'] } },
+        },
+      },
+    },
+    admin_password: {
+      description: 'The password of the WordPress user `admin`',
+      value: { get_attr: ['admin_password', 'value'] },
+    },
+    servers: {
+      description: 'The web servers',
+      value: { get_attr: ['web_servers', 'name'] },
+    },
   },
 };

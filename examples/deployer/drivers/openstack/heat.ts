@@ -22,6 +22,15 @@ interface HeatStack {
   stack_name: string;
   stack_status: string;
   stack_status_reason?: string | null;
+  /** In a stack's show (not in lists), unless it is DELETE_COMPLETE. */
+  outputs?: HeatOutput[];
+}
+
+interface HeatOutput {
+  output_key: string;
+  output_value?: unknown;
+  description?: string | null;
+  output_error?: string;
 }
 
 const SERVICE = 'orchestration';
@@ -46,7 +55,13 @@ export class HeatDriver implements CloudDriver {
       disable_rollback: true,
     });
     const { stack } = (await response.json()) as { stack: { id: string } };
-    return { id: stack.id, name: spec.name, status: 'CREATE_IN_PROGRESS', statusReason: '' };
+    return {
+      id: stack.id,
+      name: spec.name,
+      status: 'CREATE_IN_PROGRESS',
+      statusReason: '',
+      outputs: [],
+    };
   }
 
   async findStack(name: string, region: string): Promise<Stack | null> {
@@ -120,5 +135,16 @@ function toStack(stack: HeatStack): Stack {
   else if (stack.stack_status.startsWith('ROLLBACK_') || stack.stack_status.endsWith('_FAILED'))
     status = 'UPDATE_FAILED';
   else status = 'UPDATE_COMPLETE';
-  return { id: stack.id, name: stack.stack_name, status, statusReason: reason };
+  return {
+    id: stack.id,
+    name: stack.stack_name,
+    status,
+    statusReason: reason,
+    outputs: (stack.outputs ?? []).map((output) => ({
+      key: output.output_key,
+      value: output.output_value ?? null,
+      description: output.description ?? '',
+      ...(output.output_error !== undefined && { error: output.output_error }),
+    })),
+  };
 }
