@@ -11,7 +11,9 @@ import { transportFromEnv } from '../shared/transport/index.js';
 // action takes this long) and DEPLOYER_FAILURE_RATE (0 to 1).
 // DEPLOYER_DRIVER=openstack drives a real cloud instead, with the credentials of an OpenStack
 // RC file: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, OS_USER_DOMAIN_NAME,
-// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE. Behind a proxy (deploy/),
+// OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME, OS_INTERFACE. DEPLOYER_TEMPLATES=test makes stacks
+// from Heat's test resources instead of Nova servers (a cloud without compute), each taking
+// DEPLOYER_TEST_WAIT_SECS seconds (default 2). Behind a proxy (deploy/),
 // DEPLOYER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
 const env = process.env;
 const notifierUrl = env.NOTIFIER_URL ?? 'http://127.0.0.1:8081';
@@ -70,6 +72,12 @@ export default defineConfig({
     }),
     // The cloud: the configuration picks the driver, the code never asks which one it has.
     driver: env.DEPLOYER_DRIVER === 'openstack' ? openstack : simulated,
+    // The apps' templates: 'nova' (servers, load balancers, volumes) or 'test' (Heat's test
+    // resources, for a cloud with Keystone and Heat only), whose resources each take waitSecs.
+    templates:
+      env.DEPLOYER_TEMPLATES === 'test'
+        ? { kind: 'test', waitSecs: Number(env.DEPLOYER_TEST_WAIT_SECS ?? 2) }
+        : (env.DEPLOYER_TEMPLATES ?? 'nova'),
     // Where the notifications go. By default the notifier's POST /v1/notifications (http);
     // DEPLOYER_TRANSPORT=amqp://user:password@host:5672/vhost publishes them to RabbitMQ
     // instead: the topic exchange `exchange`, routing key = event_type, publisher confirms.

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeApp } from 'pecan';
 import { PROJECT, TokensController, USER } from './fake-keystone.js';
+import { modelStack } from '../drivers/hot-model.js';
 import { HeatProjects, type FakeStack, type HeatCall } from './fake-heat.js';
 
 export type { FakeStack, HeatCall };
@@ -17,8 +18,12 @@ export class FakeOpenStack {
   url = '';
   password = USER.password;
   tokenTtlMs = 3_600_000;
-  /** How long each stack action takes. */
+  /** How long each stack action takes, besides its test resources' `wait_secs`... */
   actionMs = 0;
+  /** ...each of which lasts this many ms here (real Heat: 1000). */
+  secondMs = 1000;
+  /** Whether the cloud has Nova, Octavia, Cinder: without, Heat refuses their resource types. */
+  compute = true;
   /** Not null: Heat answers every call with this status (503: down). */
   heatStatus: number | null = null;
   /** The next action fails with this reason. */
@@ -70,24 +75,39 @@ export class FakeOpenStack {
         stack.status = `${action}_${stack.outcome}`;
         stack.reason =
           stack.outcome === 'COMPLETE' ? `Stack ${action} completed successfully` : stack.failure;
+        stack.outputs = stack.next.outputs;
+        stack.resources = stack.next.resources;
         if (stack.status === 'DELETE_COMPLETE') stack.deleted = true;
       }
     }
     return this.stacks.filter((stack) => !stack.deleted);
   }
 
-  /** How an action that starts now will run: for `actionMs`, then as `failNext` says. */
+  /**
+   * How an action that starts now on `stack` (its template and parameters already the new
+   * ones) will run: as Heat would run its template — the test resources' waits and failures,
+   * the outputs it resolves (hot-model.ts) — plus `actionMs`, or failing as `failNext` says.
+   */
   beginAction(
-    action: string,
-  ): Pick<FakeStack, 'status' | 'reason' | 'endsAt' | 'outcome' | 'failure'> {
-    const failure = this.failNext;
+    action: 'CREATE' | 'UPDATE' | 'DELETE',
+    stack: Pick<FakeStack, 'id' | 'name' | 'template' | 'parameters' | 'resources'>,
+  ): Pick<FakeStack, 'status' | 'reason' | 'endsAt' | 'outcome' | 'failure' | 'next'> {
+    const model = modelStack(stack.template as never, stack.parameters, {
+      action,
+      stackName: stack.name,
+      stackId: stack.id,
+      projectId: PROJECT.id,
+      previous: stack.resources,
+    });
+    const failure = this.failNext ?? model.failure;
     this.failNext = null;
     return {
       status: `${action}_IN_PROGRESS`,
       reason: `Stack ${action} started`,
-      endsAt: Date.now() + this.actionMs,
+      endsAt: Date.now() + this.actionMs + model.waitSecs * this.secondMs,
       outcome: failure ? 'FAILED' : 'COMPLETE',
       failure: failure ?? '',
+      next: { outputs: model.outputs, resources: model.resources },
     };
   }
 }

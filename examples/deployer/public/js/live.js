@@ -1,4 +1,4 @@
-/* global document, window, fetch, setTimeout, EventSource */
+/* global document, window, fetch, setTimeout, EventSource, DOMParser */
 // Keeps the deployments list and a deployment's page up to date: server-sent events from
 // GET /v1/deployments/events, or polling GET /v1/deployments when EventSource is missing or
 // keeps failing. The pages work without this script; it only saves reloading them.
@@ -10,6 +10,7 @@
   if (!root) return;
   var announcer = document.getElementById('live-status');
   var POLL_MS = 3000;
+  var WATCH_MS = 5000;
 
   function statusHtml(status) {
     var state = /_IN_PROGRESS$/.test(status)
@@ -92,14 +93,51 @@
     setField(page, 'size', deployment.size);
     setField(page, 'count', String(deployment.count));
     setField(page, 'stackId', deployment.stackId || '—');
-    var retrying = page.querySelector('[data-field="lastError"]');
-    if (retrying) {
-      retrying.textContent = deployment.lastError
-        ? 'The cloud did not answer; retrying: ' + deployment.lastError
-        : '';
+    showRetry(deployment);
+    if (setStatus(page.querySelector('dd[data-status]'), deployment)) {
+      announce(deployment);
+      // A lifecycle that ended may have changed the outputs: the page renders them.
+      if (!/_IN_PROGRESS$/.test(deployment.status)) refreshOutputs();
     }
-    if (setStatus(page.querySelector('dd[data-status]'), deployment)) announce(deployment);
     if (event) addEvent(event);
+  }
+
+  // As templates/retrying.html renders it.
+  function showRetry(deployment) {
+    var retrying = page.querySelector('[data-field="lastError"]');
+    if (!retrying) return;
+    if (!deployment.lastError) return retrying.replaceChildren();
+    var parts = [
+      'Waiting for the cloud (attempt ' + deployment.attempts + ' failed): ' + deployment.lastError,
+    ];
+    if (deployment.retryAt) {
+      var time = document.createElement('time');
+      time.dateTime = deployment.retryAt;
+      time.textContent = deployment.retryAt.slice(11, 19) + ' UTC';
+      parts.push(' — next try at ', time);
+    }
+    retrying.replaceChildren.apply(retrying, parts);
+  }
+
+  // The outputs section as the server renders it now (one template for both ways).
+  var initial = document.getElementById('outputs-section');
+  var outputsHtml = initial ? initial.innerHTML : null;
+  function refreshOutputs() {
+    fetch(window.location.pathname, { headers: { accept: 'text/html' } })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        var section = fresh.getElementById('outputs-section');
+        var current = document.getElementById('outputs-section');
+        // Left alone when unchanged, so that a password the user opened stays open.
+        if (!section || !current || section.innerHTML === outputsHtml) return;
+        outputsHtml = section.innerHTML;
+        current.replaceWith(section);
+      })
+      .catch(function () {}); // a reload shows them
   }
 
   function addEvent(event) {
@@ -148,6 +186,27 @@
   }
 
   if (!('EventSource' in window)) return poll();
+  // Retries of a failing cloud call write no timeline event: while a lifecycle runs, the
+  // deployment's page also looks at it now and then, to show why it waits.
+  if (page) {
+    var watch = function () {
+      var status = page.querySelector('dd[data-status]');
+      if (status && /_IN_PROGRESS$/.test(status.getAttribute('data-status'))) {
+        fetch('/v1/deployments/' + page.getAttribute('data-deployment-id'), {
+          headers: { accept: 'application/json' },
+        })
+          .then(function (response) {
+            return response.ok ? response.json() : null;
+          })
+          .then(function (body) {
+            if (body) show(body, null);
+          })
+          .catch(function () {});
+      }
+      setTimeout(watch, WATCH_MS);
+    };
+    setTimeout(watch, WATCH_MS);
+  }
   var since = root.getAttribute('data-since') || '';
   var source = new EventSource('/v1/deployments/events?since=' + encodeURIComponent(since));
   var failures = 0;
