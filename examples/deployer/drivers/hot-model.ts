@@ -57,7 +57,10 @@ class Evaluation {
     readonly params: Record<string, unknown>,
     readonly context: ModelContext,
     readonly previous: ResourceStates,
-    readonly path: string,
+    /** Where these resources are, as Heat names it: `[]`, or `['web_servers']` in a group. */
+    readonly path: readonly string[],
+    /** When they may start: a group's members start when the group does. */
+    readonly startsAt = 0,
   ) {}
 
   build(name: string): Built {
@@ -71,7 +74,7 @@ class Evaluation {
     const deps = (this.#deps = new Set<string>((definition.depends_on ?? []) as string[]));
     const properties = this.resolve(definition.properties ?? {}) as Record<string, any>;
     this.#deps = outer;
-    const startsAt = Math.max(0, ...[...deps].map((dep) => this.build(dep).endsAt));
+    const startsAt = Math.max(this.startsAt, ...[...deps].map((dep) => this.build(dep).endsAt));
     const built = buildResource(this, name, definition.type, properties, startsAt);
     this.#building.delete(name);
     this.built.set(name, built);
@@ -158,7 +161,7 @@ function buildResource(
         // A failed create stores neither the value nor the resource id.
         state: state({ ref: fails ? name : physical(), output: fails ? null : value }),
         endsAt: startsAt + wait,
-        fails: fails ? { path: `${ev.path}${name}`, name, at: startsAt + wait } : null,
+        fails: fails ? { path: heatPath([...ev.path, name]), name, at: startsAt + wait } : null,
       };
     }
     case 'OS::Heat::RandomString': {
@@ -178,7 +181,8 @@ function buildResource(
         ev.params,
         ev.context,
         before?.members ?? {},
-        `${ev.path}${name}.resources`,
+        [...ev.path, name],
+        startsAt,
       );
       const built = Object.keys(members).map((key) => nested.build(key));
       const failures = built.flatMap((b) => (b.fails ? [b.fails] : []));
@@ -227,6 +231,15 @@ function attributeOf(resource: ResourceState, attribute: string): unknown {
   return resource.attributes[attribute] ?? null;
 }
 
+/** A resource's path as Heat's errors give it: `resources.web_servers.resources[0]`. */
+function heatPath(names: readonly string[]): string {
+  return names
+    .map(
+      (name, i) => `${i === 0 ? '' : '.'}resources${/^\d+$/.test(name) ? `[${name}]` : `.${name}`}`,
+    )
+    .join('');
+}
+
 function dig(value: unknown, path: readonly (string | number)[]): unknown {
   return path.reduce<unknown>((v, key) => (v as any)?.[key] ?? null, value);
 }
@@ -272,7 +285,7 @@ export function modelStack(
     parameterValues(template, parameters),
     context,
     context.previous ?? {},
-    '',
+    [],
   );
   const built = Object.keys(template.resources ?? {}).map((name) => ev.build(name));
   const failed = built.flatMap((b) => (b.fails ? [b.fails] : [])).sort((a, b) => a.at - b.at)[0];
@@ -290,7 +303,7 @@ export function modelStack(
     outputs,
     waitSecs: failed ? failed.at : Math.max(0, ...built.map((b) => b.endsAt)),
     failure: failed
-      ? `Resource ${context.action} failed: ValueError: resources.${failed.path}: Test Resource failed ${failed.name}`
+      ? `Resource ${context.action} failed: ValueError: ${failed.path}: Test Resource failed ${failed.name}`
       : null,
     resources: Object.fromEntries([...ev.built].map(([name, b]) => [name, b.state])),
   };

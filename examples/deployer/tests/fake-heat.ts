@@ -215,7 +215,7 @@ const SERVICES: Record<string, string> = {
 };
 
 /** Heat's refusal of a resource: an unknown property, a type whose service is missing. */
-function checkResource(path: string, definition: any, fake: FakeOpenStack): string | null {
+export function checkResource(path: string, definition: any, fake: FakeOpenStack): string | null {
   const type = definition?.type as string;
   const service = SERVICES[type];
   if (service && !fake.compute) {

@@ -44,7 +44,8 @@ export class FakeOpenStack {
     projectDomainName: PROJECT.domain,
   };
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: any free one); a restart after `stop()` passes the old one. */
+  async start(port = 0): Promise<this> {
     const app = makeApp({
       identity: { v3: { auth: { tokens: new TokensController(this) } } },
       heat: new HeatProjects(this, 'public RegionOne'),
@@ -52,7 +53,7 @@ export class FakeOpenStack {
       heat2: new HeatProjects(this, 'public RegionTwo'),
     });
     this.#server = http.createServer(app);
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.#server!.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     return this;
   }
