@@ -16,9 +16,12 @@ describe('the project on OpenStack', () => {
 
   it('drives OpenStack when DEPLOYER_DRIVER says so, with the OS_* credentials', async () => {
     const cloud = await new FakeOpenStack().start();
+    cloud.compute = false;
     const variables = {
       DEPLOYER_DATABASE: path.join(dir, 'openstack.sqlite'),
       DEPLOYER_DRIVER: 'openstack',
+      DEPLOYER_TEMPLATES: 'test',
+      DEPLOYER_TEST_WAIT_SECS: '3',
       OS_AUTH_URL: `${cloud.url}/identity/v3`,
       OS_USERNAME: cloud.settings.username,
       OS_PASSWORD: cloud.settings.password,
@@ -44,6 +47,9 @@ describe('the project on OpenStack', () => {
       expect(cloud.stacks.map((stack) => stack.name)).toEqual([
         `deployer-${(created.json as { id: string }).id}`,
       ]);
+      // The test templates, each resource taking DEPLOYER_TEST_WAIT_SECS.
+      expect(cloud.stacks[0]!.template.description).toMatch(/simulated with Heat test resources/);
+      expect(cloud.stacks[0]!.parameters).toMatchObject({ wait_secs: 3 });
       expect(cloud.calls[0]).toMatchObject({ endpoint: 'public RegionTwo' });
     } finally {
       for (const name of Object.keys(variables)) delete process.env[name];

@@ -41,6 +41,26 @@ describe('SimulatedDriver', () => {
     expect(done?.statusReason).toBe('Stack CREATE completed successfully');
   });
 
+  it('resolves the template’s outputs when an action ends, keeping passwords across updates', async () => {
+    const wordpress = findApp('wordpress')!.templates.nova;
+    const stack = await driver.createStack({ ...spec(), template: wordpress });
+    expect(stack.outputs).toEqual([]);
+    now += 60_000;
+    const done = (await driver.getStack(stack.id))!;
+    expect(done.outputs.map((o) => o.key)).toEqual(['url', 'admin_password', 'servers']);
+    expect(done.outputs[0]!.value).toMatch(/^http:\/\/10\.0\.0\.\d+\/$/);
+    expect(done.outputs[1]!.value).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(done.outputs[2]!.value).toEqual(['wordpress-0', 'wordpress-1']);
+    await driver.updateStack(stack.id, {
+      ...spec({ flavor: 'm1.large', count: 3 }),
+      template: wordpress,
+    });
+    now += 60_000;
+    const updated = (await driver.getStack(stack.id))!;
+    expect(updated.outputs[1]!.value).toBe(done.outputs[1]!.value);
+    expect(updated.outputs[2]!.value).toHaveLength(3);
+  });
+
   it('fails a create when the parameters ask for it, with a reason as Heat words it', async () => {
     const stack = await driver.createStack(spec({ count: 1, simulate_failure: true }));
     now += 2000;
