@@ -101,6 +101,29 @@ describe('the web GUI', () => {
     await alarms.screenshot({ path: screenshotPath('7-alarm-acknowledged'), fullPage: true });
   }, 60_000);
 
+  it('shows the stack’s outputs once deployed, a password only when asked', async () => {
+    const page = await newPage();
+    const created = await fetch(`${system.deployer.url}/v1/deployments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'browser-secrets', app: 'wordpress', size: 'small', count: 2 }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${system.deployer.url}/deployments/${id}`);
+    // The outputs appear without a reload when the create completes.
+    const password = page.locator('[data-output-value=admin_password] .secret-value');
+    await password.waitFor({ state: 'attached' });
+    await page.locator('dd[data-status]', { hasText: 'CREATE_COMPLETE' }).waitFor();
+    expect(await page.locator('[data-output-value=url] a').getAttribute('href')).toMatch(
+      /^http:\/\//,
+    );
+    expect(await password.isVisible(), 'folded until asked').toBe(false);
+    await page.locator('[data-output-value=admin_password] summary').click();
+    expect(await password.isVisible()).toBe(true);
+    expect(await password.textContent()).toMatch(/^[A-Za-z0-9]{16}$/);
+    await page.screenshot({ path: screenshotPath('9-deployment-outputs'), fullPage: true });
+  }, 30_000);
+
   it('fits a phone’s screen: no sideways scrolling of the page', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     for (const url of [`${system.deployer.url}/`, `${system.notifier.url}/`]) {

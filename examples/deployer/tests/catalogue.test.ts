@@ -142,7 +142,7 @@ describe('templatesOf', () => {
     });
     expect(described.outputs).toContainEqual({
       name: 'admin_password',
-      description: 'The password of the WordPress user `admin`',
+      description: 'The password of the WordPress user admin',
       secret: true,
     });
     expect(MANAGED_PARAMETERS).toContain('wait_secs');

@@ -91,7 +91,7 @@ describeAdapters(
         {
           key: 'admin_password',
           value: expect.stringMatching(/^[A-Za-z0-9]{16}$/),
-          description: 'The password of the WordPress user `admin`',
+          description: 'The password of the WordPress user admin',
           secret: true,
           error: null,
         },

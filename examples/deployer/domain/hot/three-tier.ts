@@ -97,7 +97,7 @@ export const threeTier: HotTemplate = {
       },
     },
     db_password: {
-      description: 'The password of the database role `app`',
+      description: 'The password of the database role app',
       value: { get_attr: ['db_password', 'value'] },
     },
   },

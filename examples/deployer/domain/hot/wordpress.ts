@@ -81,7 +81,7 @@ export const wordpress: HotTemplate = {
       },
     },
     admin_password: {
-      description: 'The password of the WordPress user `admin`',
+      description: 'The password of the WordPress user admin',
       value: { get_attr: ['admin_password', 'value'] },
     },
     servers: {

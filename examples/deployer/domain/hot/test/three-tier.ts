@@ -77,7 +77,7 @@ export const threeTierTest: HotTemplate = {
       },
     },
     db_password: {
-      description: 'The password of the database role `app`',
+      description: 'The password of the database role app',
       value: { get_attr: ['db_password', 'value'] },
     },
   },
