@@ -23,6 +23,20 @@ start_daemon() {
   start-stop-daemon --start --quiet --background --make-pidfile \
     --pidfile "$OPENSTACK_STATE/$name.pid" --chuid "$user" --output "$log" \
     --exec "${command[0]}" -- "${command[@]:1}"
+  # The APIs are started once they answer (heat-engine has no port: heat-api's answers need it).
+  local url
+  case $name in
+    keystone) url=http://127.0.0.1:5000/v3 ;;
+    heat-api) url=http://127.0.0.1:8004/ ;;
+    *) return 0 ;;
+  esac
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "$url" && return 0
+    daemon_running "$name" || { echo "$name exited at start (see $log)" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "$name does not answer on $url (see $log)" >&2
+  return 1
 }
 
 stop_daemon() {

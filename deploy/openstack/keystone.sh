@@ -54,7 +54,6 @@ chdir = /var/lib/keystone
 buffer-size = 65535
 INI
 start_daemon keystone
-for _ in $(seq 1 60); do curl -fsS http://127.0.0.1:5000/v3 >/dev/null 2>&1 && break; sleep 1; done
 
 keystone-manage bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
   --bootstrap-admin-url http://127.0.0.1:5000/v3/ \

@@ -55,7 +55,7 @@ export class KeystoneSession {
       const headers = new Headers(init.headers);
       headers.set('X-Auth-Token', token.value);
       headers.set('Accept', 'application/json');
-      const response = await fetch(url, {
+      const response = await reach(`${service} at ${url}`, url, {
         ...init,
         headers,
         redirect: 'manual',
@@ -83,7 +83,7 @@ export class KeystoneSession {
   async #authenticate(): Promise<Token> {
     const s = this.#settings;
     const base = s.authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
-    const response = await fetch(`${base}/v3/auth/tokens`, {
+    const response = await reach(`Keystone at ${base}`, `${base}/v3/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({
@@ -117,6 +117,23 @@ export class KeystoneSession {
     if (!value || Number.isNaN(expiresAt))
       throw new Error('Keystone answered without a token or its expiry');
     return { value, expiresAt, catalog: body.token?.catalog ?? [] };
+  }
+}
+
+/**
+ * `fetch`, whose network failures say what could not be reached and why ("orchestration at
+ * http://…: connect ECONNREFUSED 127.0.0.1:8004") instead of undici's bare "fetch failed".
+ */
+async function reach(what: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? 'no answer in time'
+        : (cause?.message ?? cause?.code ?? (error as Error).message);
+    throw new Error(`${what} is unreachable: ${why}`, { cause: error });
   }
 }
 
