@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Keystone + Heat on this machine, from Debian's packages, configured without a question:
-#   install.sh   the packages (skipped when they are there)
+#   install.sh   the packages (apt-get: nothing to do when they are there)
 #   backends.sh  RabbitMQ and PostgreSQL: accounts and databases
 #   keystone.sh  Keystone under uwsgi on 127.0.0.1:5000, bootstrapped (admin, RegionOne)
 #   heat.sh      Heat's user, endpoints and stack domain; heat-engine and heat-api on :8004
@@ -32,10 +32,7 @@ touch "$OPENSTACK_STATE/started"
 # What a previous run started is stopped first, so that new settings take effect.
 bash "$HERE/down.sh" --keep-backends
 
-if ! command -v keystone-manage >/dev/null || ! command -v heat-engine >/dev/null ||
-  ! command -v uwsgi >/dev/null; then
-  step install "installing Keystone and Heat"
-fi
+step install "Keystone and Heat from Debian's packages"
 
 secrets=/etc/pecan/openstack/secrets.env
 if [[ ! -f $secrets ]]; then
