@@ -12,8 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/tests/**/*.test.ts'],
-    // Those need RabbitMQ and PostgreSQL: `npm run test:services` (vitest.services.config.ts).
-    exclude: ['examples/tests/services/**', '**/node_modules/**'],
+    // Those need RabbitMQ and PostgreSQL (`npm run test:services`) or a real OpenStack
+    // (`npm run test:openstack`, run by deploy/openstack/test/run.sh).
+    exclude: ['examples/tests/services/**', 'examples/tests/openstack/**', '**/node_modules/**'],
     testTimeout: 15_000,
     pool: 'forks',
   },

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, waitFor } from './harness.js';
-import { waitForStatus, type RunningSystem } from './system.js';
+import { waitForStatus as waitForDeploymentStatus, type RunningSystem } from './system.js';
 
 interface Alarm {
   id: number;
@@ -17,9 +17,29 @@ interface Alarm {
   notification: { messageId: string; eventType: string; timestamp: string; publisherId: string };
 }
 
+export interface FlowOptions {
+  /**
+   * How much longer than on the simulated cloud each lifecycle may take (default 1): a real
+   * Heat takes seconds per stack, and longer when a burst queues up in heat-engine.
+   */
+  slowness?: number;
+}
+
 /** Declares the flow's tests against the system `start` brings up (once, for all of them). */
-export function systemFlow(title: string, start: () => Promise<RunningSystem>): void {
+export function systemFlow(
+  title: string,
+  start: () => Promise<RunningSystem>,
+  options: FlowOptions = {},
+): void {
   let system: RunningSystem;
+  const slow = (ms: number) => ms * (options.slowness ?? 1);
+  const waitForStatus = (
+    on: RunningSystem,
+    id: string,
+    statuses: string[],
+    ms = 20_000,
+  ): ReturnType<typeof waitForDeploymentStatus> =>
+    waitForDeploymentStatus(on, id, statuses, slow(ms));
 
   beforeAll(async () => {
     system = await start();
@@ -48,7 +68,7 @@ export function systemFlow(title: string, start: () => Promise<RunningSystem>): 
     deploymentId: string,
     eventType: string,
     severity: string,
-    ms?: number,
+    ms = 20_000,
   ): Promise<Alarm> {
     return waitFor(
       `a ${severity} alarm for ${eventType} of ${deploymentId}`,
@@ -56,7 +76,7 @@ export function systemFlow(title: string, start: () => Promise<RunningSystem>): 
         (await alarmsOf(deploymentId)).find(
           (a) => a.notification.eventType === eventType && a.severity === severity,
         ),
-      ms,
+      slow(ms),
     );
   }
 
@@ -126,45 +146,49 @@ export function systemFlow(title: string, start: () => Promise<RunningSystem>): 
       expect(mail.subject).toMatch(/critical/i);
     });
 
-    it('the notifier stopped during a burst, then crashed mid-delivery: every notification arrives exactly once', async () => {
-      const before = (await api(`${system.notifier.url}/v1/stats`)).body;
-      await system.notifier.stop('SIGTERM');
+    it(
+      'the notifier stopped during a burst, then crashed mid-delivery: every notification arrives exactly once',
+      async () => {
+        const before = (await api(`${system.notifier.url}/v1/stats`)).body;
+        await system.notifier.stop('SIGTERM');
 
-      const burst = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => deploy(`e2e-burst-${i}`)),
-      );
-      for (const { id } of burst) await waitForStatus(system, id, ['CREATE_COMPLETE'], 30_000);
+        const burst = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => deploy(`e2e-burst-${i}`)),
+        );
+        for (const { id } of burst) await waitForStatus(system, id, ['CREATE_COMPLETE'], 30_000);
 
-      // Back up, and crashed again at once, while the backlog is being delivered.
-      await system.restartNotifier();
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      await system.notifier.stop('SIGKILL');
-      await system.restartNotifier();
+        // Back up, and crashed again at once, while the backlog is being delivered.
+        await system.restartNotifier();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await system.notifier.stop('SIGKILL');
+        await system.restartNotifier();
 
-      // Each deployment published create.start and create.end: 24 notifications.
-      for (const { id } of burst) await waitForAlarm(id, 'deployment.create.end', 'moderate');
-      const pending = await waitFor('the deployer’s outbox to drain', async () => {
-        const stats = (await api(`${system.deployer.url}/v1/stats`)).body;
-        return stats.outbox.pending === 0 ? stats : undefined;
-      });
-      expect(pending.outbox.dead).toBe(0);
+        // Each deployment published create.start and create.end: 24 notifications.
+        for (const { id } of burst) await waitForAlarm(id, 'deployment.create.end', 'moderate');
+        const pending = await waitFor('the deployer’s outbox to drain', async () => {
+          const stats = (await api(`${system.deployer.url}/v1/stats`)).body;
+          return stats.outbox.pending === 0 ? stats : undefined;
+        });
+        expect(pending.outbox.dead).toBe(0);
 
-      const after = (await api(`${system.notifier.url}/v1/stats`)).body;
-      const processed = after.received - before.received;
-      expect(processed, 'each notification processed once').toBe(24);
-      for (const { id } of burst) {
-        const alarms = await alarmsOf(id);
-        const byEvent = alarms
-          .map((a) => `${a.notification.eventType}/${a.definition.name}`)
-          .sort();
-        // One alarm per matching definition and event: none doubled.
-        expect(new Set(byEvent).size, JSON.stringify(byEvent)).toBe(byEvent.length);
-      }
-      console.info(
-        `burst of 12 with the notifier down, then killed: processed ${processed}, ` +
-          `duplicates ignored ${after.duplicates - before.duplicates}`,
-      );
-    }, 90_000);
+        const after = (await api(`${system.notifier.url}/v1/stats`)).body;
+        const processed = after.received - before.received;
+        expect(processed, 'each notification processed once').toBe(24);
+        for (const { id } of burst) {
+          const alarms = await alarmsOf(id);
+          const byEvent = alarms
+            .map((a) => `${a.notification.eventType}/${a.definition.name}`)
+            .sort();
+          // One alarm per matching definition and event: none doubled.
+          expect(new Set(byEvent).size, JSON.stringify(byEvent)).toBe(byEvent.length);
+        }
+        console.info(
+          `burst of 12 with the notifier down, then killed: processed ${processed}, ` +
+            `duplicates ignored ${after.duplicates - before.duplicates}`,
+        );
+      },
+      slow(90_000),
+    );
 
     it('a notification delivered again (its acknowledgement lost) is ignored', async () => {
       const { id } = await deploy('e2e-redelivered');
@@ -189,27 +213,33 @@ export function systemFlow(title: string, start: () => Promise<RunningSystem>): 
       expect(await alarmsOf(id)).toHaveLength(alarmsBefore);
     });
 
-    it('the deployer killed mid-lifecycle: its deployments finish after the restart, each notified once', async () => {
-      const before = (await api(`${system.notifier.url}/v1/stats`)).body;
-      const started = await Promise.all(
-        Array.from({ length: 4 }, (_, i) => deploy(`e2e-crash-${i}`)),
-      );
-      await system.deployer.stop('SIGKILL');
-      await system.restartDeployer();
-      for (const { id } of started) {
-        // A deployment or a notification the killed process held waits out its lease (15 s).
-        await waitForStatus(system, id, ['CREATE_COMPLETE'], 45_000);
-        await waitForAlarm(id, 'deployment.create.end', 'moderate', 45_000);
-      }
-      await waitFor('the deployer’s outbox to drain', async () =>
-        (await api(`${system.deployer.url}/v1/stats`)).body.outbox.pending === 0 ? true : undefined,
-      );
-      const after = (await api(`${system.notifier.url}/v1/stats`)).body;
-      expect(after.received - before.received, 'start and end of 4 creations').toBe(8);
-      for (const { id } of started) {
-        const events = (await alarmsOf(id)).map((a) => a.notification.eventType);
-        expect(events.filter((e) => e === 'deployment.create.end')).toHaveLength(2); // two definitions
-      }
-    }, 150_000);
+    it(
+      'the deployer killed mid-lifecycle: its deployments finish after the restart, each notified once',
+      async () => {
+        const before = (await api(`${system.notifier.url}/v1/stats`)).body;
+        const started = await Promise.all(
+          Array.from({ length: 4 }, (_, i) => deploy(`e2e-crash-${i}`)),
+        );
+        await system.deployer.stop('SIGKILL');
+        await system.restartDeployer();
+        for (const { id } of started) {
+          // A deployment or a notification the killed process held waits out its lease (15 s).
+          await waitForStatus(system, id, ['CREATE_COMPLETE'], 45_000);
+          await waitForAlarm(id, 'deployment.create.end', 'moderate', 45_000);
+        }
+        await waitFor('the deployer’s outbox to drain', async () =>
+          (await api(`${system.deployer.url}/v1/stats`)).body.outbox.pending === 0
+            ? true
+            : undefined,
+        );
+        const after = (await api(`${system.notifier.url}/v1/stats`)).body;
+        expect(after.received - before.received, 'start and end of 4 creations').toBe(8);
+        for (const { id } of started) {
+          const events = (await alarmsOf(id)).map((a) => a.notification.eventType);
+          expect(events.filter((e) => e === 'deployment.create.end')).toHaveLength(2); // two definitions
+        }
+      },
+      slow(150_000),
+    );
   });
 }

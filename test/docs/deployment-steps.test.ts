@@ -1,36 +1,50 @@
 /**
- * docs/deployment.md and the deployment test run the same commands: each file in deploy/steps/
- * (which deploy/test/run.sh executes) must appear in the guide as one shell block, exactly;
- * and every file of deploy/ the guide names must exist.
+ * The guides and the tests that set machines up run the same commands: each step file (which
+ * deploy/test/run.sh and deploy/openstack/up.sh execute) must appear in its guide as one shell
+ * block, exactly; and every file of deploy/ a guide names must exist.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const guide = fs.readFileSync(path.join(root, 'docs/deployment.md'), 'utf8');
-const blocks = [...guide.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) => match[1]!.trim());
-const stepsDir = path.join(root, 'deploy/steps');
-const steps = fs.readdirSync(stepsDir).filter((name) => name.endsWith('.sh'));
 
-it('has steps to check', () => {
-  expect(steps.length).toBeGreaterThanOrEqual(5);
-});
+const guides = [
+  // docs/deployment.md: Apache + Passenger, mod_proxy, nginx, PostgreSQL, RabbitMQ.
+  { guide: 'docs/deployment.md', steps: 'deploy/steps', names: null, atLeast: 5 },
+  // docs/openstack.md: Keystone and Heat; daemons.sh, up.sh and down.sh are tools, not steps.
+  {
+    guide: 'docs/openstack.md',
+    steps: 'deploy/openstack',
+    names: ['install.sh', 'backends.sh', 'keystone.sh', 'heat.sh', 'project.sh'],
+    atLeast: 5,
+  },
+];
 
-for (const step of steps) {
-  it(`quotes deploy/steps/${step} exactly`, () => {
-    const commands = fs.readFileSync(path.join(stepsDir, step), 'utf8').trim();
-    expect(blocks, `no \`\`\`sh block of docs/deployment.md is deploy/steps/${step}`).toContain(
-      commands,
-    );
+for (const { guide, steps: dir, names, atLeast } of guides) {
+  describe(guide, () => {
+    const text = fs.readFileSync(path.join(root, guide), 'utf8');
+    const blocks = [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!.trim());
+    const steps = names ?? fs.readdirSync(path.join(root, dir)).filter((n) => n.endsWith('.sh'));
+
+    it('has steps to check', () => {
+      expect(steps.length).toBeGreaterThanOrEqual(atLeast);
+    });
+
+    for (const step of steps) {
+      it(`quotes ${dir}/${step} exactly`, () => {
+        const commands = fs.readFileSync(path.join(root, dir, step), 'utf8').trim();
+        expect(blocks, `no \`\`\`sh block of ${guide} is ${dir}/${step}`).toContain(commands);
+      });
+    }
+
+    it('names only files of deploy/ that exist', () => {
+      const named = new Set(
+        [...text.matchAll(/\bdeploy\/[\w./-]+\.(?:conf|service|sh|ts)\b/g)].map((m) => m[0]),
+      );
+      expect(named.size).toBeGreaterThan(5);
+      for (const file of named) expect(fs.existsSync(path.join(root, file)), file).toBe(true);
+    });
   });
 }
-
-it('names only files of deploy/ that exist', () => {
-  const named = new Set(
-    [...guide.matchAll(/\bdeploy\/[\w./-]+\.(?:conf|service|sh|ts)\b/g)].map((match) => match[0]),
-  );
-  expect(named.size).toBeGreaterThan(5);
-  for (const file of named) expect(fs.existsSync(path.join(root, file)), file).toBe(true);
-});

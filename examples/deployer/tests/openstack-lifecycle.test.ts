@@ -200,7 +200,7 @@ describeAdapters(
           attempts: 2, // each retry counted
           lastError: expect.stringMatching(
             new RegExp(
-              `^The orchestration service at http://127\\.0\\.0\\.1:${port}/heat/v1/.+ is unreachable: connect ECONNREFUSED`,
+              `^orchestration at http://127\\.0\\.0\\.1:${port}/heat/v1/.+ is unreachable: connect ECONNREFUSED`,
             ),
           ),
         });
@@ -208,7 +208,7 @@ describeAdapters(
       }
       const page = (await client.get(`/deployments/${ids[0]}`)).text;
       expect(page).toMatch(
-        /Waiting for the cloud \(attempt 2 failed\): The orchestration service at .* is unreachable/,
+        /Waiting for the cloud \(attempt 2 failed\): orchestration at .* is unreachable/,
       );
       expect(page).toMatch(/next try at <time datetime="[^"]+">\d\d:\d\d:\d\d UTC<\/time>/);
 

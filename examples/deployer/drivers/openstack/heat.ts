@@ -67,7 +67,10 @@ export class HeatDriver implements CloudDriver {
   async findStack(name: string, region: string): Promise<Stack | null> {
     const response = await this.#call(region, `/stacks?name=${encodeURIComponent(name)}`, 'GET');
     const { stacks } = (await response.json()) as { stacks: HeatStack[] };
-    const found = stacks.find((stack) => stack.stack_name === name);
+    // A stack deleted moments ago is still listed, as DELETE_COMPLETE: not a live one.
+    const found = stacks.find(
+      (stack) => stack.stack_name === name && stack.stack_status !== 'DELETE_COMPLETE',
+    );
     return found ? toStack(found) : null;
   }
 
@@ -78,7 +81,10 @@ export class HeatDriver implements CloudDriver {
       await response.body?.cancel();
       return null;
     }
-    return toStack(((await response.json()) as { stack: HeatStack }).stack);
+    const { stack } = (await response.json()) as { stack: HeatStack };
+    // Heat keeps a deleted stack readable by its id, as DELETE_COMPLETE: it is gone all the
+    // same (and a lifecycle other than a delete must not read it as its own success).
+    return stack.stack_status === 'DELETE_COMPLETE' ? null : toStack(stack);
   }
 
   async updateStack(id: string, spec: StackSpec): Promise<void> {

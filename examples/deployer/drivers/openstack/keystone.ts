@@ -55,10 +55,11 @@ export class KeystoneSession {
       const headers = new Headers(init.headers);
       headers.set('X-Auth-Token', token.value);
       headers.set('Accept', 'application/json');
-      const response = await call(`The ${service} service at ${url}`, this.#settings, url, {
+      const response = await reach(`${service} at ${url}`, url, {
         ...init,
         headers,
         redirect: 'manual',
+        signal: AbortSignal.timeout(this.#settings.timeoutMs ?? 10_000),
       });
       if (response.status !== 401 || attempt === 2) return response;
       await response.body?.cancel();
@@ -82,7 +83,7 @@ export class KeystoneSession {
   async #authenticate(): Promise<Token> {
     const s = this.#settings;
     const base = s.authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
-    const response = await call(`Keystone at ${base}`, s, `${base}/v3/auth/tokens`, {
+    const response = await reach(`Keystone at ${base}`, `${base}/v3/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({
@@ -102,6 +103,7 @@ export class KeystoneSession {
           },
         },
       }),
+      signal: AbortSignal.timeout(s.timeoutMs ?? 10_000),
     });
     const text = await response.text();
     if (!response.ok)
@@ -119,33 +121,20 @@ export class KeystoneSession {
 }
 
 /**
- * fetch() with the request timeout, whose failures say which service did not answer and why:
- * undici's own message is only "fetch failed", the reason (ECONNREFUSED…) is in its cause.
+ * `fetch`, whose network failures say what could not be reached and why ("orchestration at
+ * http://…: connect ECONNREFUSED 127.0.0.1:8004") instead of undici's bare "fetch failed".
  */
-async function call(
-  what: string,
-  settings: KeystoneSettings,
-  url: string,
-  init: RequestInit,
-): Promise<Response> {
-  const timeoutMs = settings.timeoutMs ?? 10_000;
+async function reach(what: string, url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return await fetch(url, init);
   } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : causeOf(error);
-    throw new Error(`${what} is unreachable: ${reason}`, { cause: error });
+    const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? 'no answer in time'
+        : (cause?.message ?? cause?.code ?? (error as Error).message);
+    throw new Error(`${what} is unreachable: ${why}`, { cause: error });
   }
-}
-
-function causeOf(error: unknown): string {
-  const cause =
-    error instanceof Error ? (error.cause as { code?: string; message?: string }) : null;
-  if (cause?.code && cause.message)
-    return cause.message.includes(cause.code) ? cause.message : `${cause.code} ${cause.message}`;
-  return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** The endpoint URL of a service in a region, for an interface; no trailing slash. */
