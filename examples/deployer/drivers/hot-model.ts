@@ -61,6 +61,8 @@ class Evaluation {
     readonly path: readonly string[],
     /** When they may start: a group's members start when the group does. */
     readonly startsAt = 0,
+    /** Resolving outputs while no resource exists yet, or while they are being deleted. */
+    readonly phase: 'built' | 'unbuilt' | 'deleting' = 'built',
   ) {}
 
   build(name: string): Built {
@@ -96,7 +98,12 @@ class Evaluation {
         return this.reference(this.resolve(args) as string).attributes.ref;
       case 'get_attr': {
         const [name, attribute, ...path] = this.resolve(args) as string[];
-        return dig(attributeOf(this.reference(name!), attribute!), path);
+        const resource = this.reference(name!);
+        // A group applies the path to each member's attribute: [group, output, 0] is the
+        // first character of every member's output, not the first member's (as Heat 19 does).
+        if (resource.members && !/^(refs|refs_map|resource\.)/.test(attribute!))
+          return Object.values(resource.members).map((m) => dig(attributeOf(m, attribute!), path));
+        return dig(attributeOf(resource, attribute!), path);
       }
       case 'str_replace': {
         const { template, params } = this.resolve(args) as { template: string; params: object };
@@ -104,7 +111,7 @@ class Evaluation {
         const keys = Object.entries(params).sort(([a], [b]) => b.length - a.length);
         return keys.reduce(
           (text, [key, v]) =>
-            text.split(key).join(typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)),
+            text.split(key).join(typeof v === 'string' ? v : v == null ? '' : pythonJson(v)),
           template,
         );
       }
@@ -117,6 +124,9 @@ class Evaluation {
   }
 
   reference(name: string): ResourceState {
+    if (this.phase === 'deleting')
+      throw new Error(`The specified reference "${name}" (in unknown) is incorrect.`);
+    if (this.phase === 'unbuilt') return { properties: '', attributes: { ref: name } };
     this.#deps?.add(name);
     return this.build(name).state;
   }
@@ -240,6 +250,16 @@ function heatPath(names: readonly string[]): string {
     .join('');
 }
 
+/** JSON as Python's json.dumps writes it (", " and ": "), which is how Heat puts a list in a string. */
+function pythonJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`)
+      .join(', ')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
 function dig(value: unknown, path: readonly (string | number)[]): unknown {
   return path.reduce<unknown>((v, key) => (v as any)?.[key] ?? null, value);
 }
@@ -274,6 +294,41 @@ export function parameterValues(
   return { ...values, ...given };
 }
 
+function resolveOutputs(template: HotTemplate, ev: Evaluation): StackOutput[] {
+  return Object.entries(template.outputs ?? {}).map(([key, definition]) => {
+    const { value, description } = definition as { value: unknown; description?: string };
+    const output: StackOutput = { key, value: null, description: description ?? NO_DESCRIPTION };
+    try {
+      output.value = ev.resolve(value) ?? null;
+    } catch (error) {
+      output.error = error instanceof Error ? error.message : String(error);
+    }
+    return output;
+  });
+}
+
+/**
+ * The outputs Heat shows while a create has made nothing yet (every attribute null, so a URL
+ * reads `http:///`) or while a delete runs (each output that refers to a resource fails).
+ */
+export function transientOutputs(
+  template: HotTemplate,
+  parameters: Record<string, unknown>,
+  context: ModelContext,
+  phase: 'unbuilt' | 'deleting',
+): StackOutput[] {
+  const ev = new Evaluation(
+    template.resources ?? {},
+    parameterValues(template, parameters),
+    context,
+    {},
+    [],
+    0,
+    phase,
+  );
+  return resolveOutputs(template, ev);
+}
+
 /** What an action on a stack made of `template` with `parameters` comes to. */
 export function modelStack(
   template: HotTemplate,
@@ -289,18 +344,8 @@ export function modelStack(
   );
   const built = Object.keys(template.resources ?? {}).map((name) => ev.build(name));
   const failed = built.flatMap((b) => (b.fails ? [b.fails] : [])).sort((a, b) => a.at - b.at)[0];
-  const outputs = Object.entries(template.outputs ?? {}).map(([key, definition]) => {
-    const { value, description } = definition as { value: unknown; description?: string };
-    const output: StackOutput = { key, value: null, description: description ?? NO_DESCRIPTION };
-    try {
-      output.value = ev.resolve(value) ?? null;
-    } catch (error) {
-      output.error = error instanceof Error ? error.message : String(error);
-    }
-    return output;
-  });
   return {
-    outputs,
+    outputs: resolveOutputs(template, ev),
     waitSecs: failed ? failed.at : Math.max(0, ...built.map((b) => b.endsAt)),
     failure: failed
       ? `Resource ${context.action} failed: ValueError: ${failed.path}: Test Resource failed ${failed.name}`

@@ -63,7 +63,7 @@ describe('the two template sets', () => {
         { type: 'OS::Heat::TestResource', properties: { delay: 1 } },
         cloud,
       ),
-    ).toBe('Property error: resources.x.properties: Unknown Property delay');
+    ).toBe('Property error: : resources.x.properties: : Unknown Property delay');
   });
 
   it('resolves each test template’s outputs: a URL, passwords, the servers', () => {

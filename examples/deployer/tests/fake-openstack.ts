@@ -2,7 +2,8 @@
  * A fake Keystone v3 and Heat v1, written with pecan, for testing the openstack driver. It
  * answers with the real APIs' shapes: a token in the X-Subject-Token header and a body with
  * `expires_at` and the service catalogue; Heat's /v1/{project_id}/stacks paths, stacks with
- * `stack_status` and `stack_status_reason`, 409 on a duplicate name, 404 once deleted, and
+ * `stack_status` and `stack_status_reason`, 409 on a duplicate name, a deleted stack still
+ * readable by its id (DELETE_COMPLETE) and listed for a moment, 404 on a second delete, and
  * Heat's error document `{explanation, code, error: {message, type, traceback}, title}`.
  */
 import http from 'node:http';
@@ -24,6 +25,8 @@ export class FakeOpenStack {
   secondMs = 1000;
   /** Whether the cloud has Nova, Octavia, Cinder: without, Heat refuses their resource types. */
   compute = true;
+  /** How long `GET /stacks` still lists a deleted stack, as DELETE_COMPLETE. */
+  deletedListedMs = 2000;
   /** Not null: Heat answers every call with this status (503: down). */
   heatStatus: number | null = null;
   /** The next action fails with this reason. */
@@ -78,10 +81,10 @@ export class FakeOpenStack {
           stack.outcome === 'COMPLETE' ? `Stack ${action} completed successfully` : stack.failure;
         stack.outputs = stack.next.outputs;
         stack.resources = stack.next.resources;
-        if (stack.status === 'DELETE_COMPLETE') stack.deleted = true;
+        if (stack.status === 'DELETE_COMPLETE') stack.deletedAt = stack.endsAt;
       }
     }
-    return this.stacks.filter((stack) => !stack.deleted);
+    return this.stacks.filter((stack) => stack.deletedAt === null);
   }
 
   /**
