@@ -10,6 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HotTemplate } from '../domain/catalogue.js';
 import type { StackOutput } from './driver.js';
+import { dig, heatPath, randomString, strReplace, substitute } from './hot-functions.js';
 
 /** What an action left in each resource, kept so that an update keeps generated values. */
 export type ResourceStates = Record<string, ResourceState>;
@@ -106,14 +107,11 @@ class Evaluation {
         return dig(attributeOf(resource, attribute!), path);
       }
       case 'str_replace': {
-        const { template, params } = this.resolve(args) as { template: string; params: object };
-        // Longest keys first, as Heat does, so that a key inside another does not win.
-        const keys = Object.entries(params).sort(([a], [b]) => b.length - a.length);
-        return keys.reduce(
-          (text, [key, v]) =>
-            text.split(key).join(typeof v === 'string' ? v : v == null ? '' : pythonJson(v)),
-          template,
-        );
+        const { template, params } = this.resolve(args) as {
+          template: string;
+          params: Record<string, unknown>;
+        };
+        return strReplace(template, params);
       }
       case 'list_join': {
         const [separator, ...lists] = this.resolve(args) as [string, ...unknown[][]];
@@ -241,47 +239,8 @@ function attributeOf(resource: ResourceState, attribute: string): unknown {
   return resource.attributes[attribute] ?? null;
 }
 
-/** A resource's path as Heat's errors give it: `resources.web_servers.resources[0]`. */
-function heatPath(names: readonly string[]): string {
-  return names
-    .map(
-      (name, i) => `${i === 0 ? '' : '.'}resources${/^\d+$/.test(name) ? `[${name}]` : `.${name}`}`,
-    )
-    .join('');
-}
-
-/** JSON as Python's json.dumps writes it (", " and ": "), which is how Heat puts a list in a string. */
-function pythonJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  if (typeof value === 'object' && value !== null)
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`)
-      .join(', ')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
-function dig(value: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((v, key) => (v as any)?.[key] ?? null, value);
-}
-
-function substitute(value: unknown, variable: string, index: string): unknown {
-  if (typeof value === 'string') return value.split(variable).join(index);
-  if (Array.isArray(value)) return value.map((v) => substitute(v, variable, index));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, substitute(v, variable, index)]),
-    );
-  return value;
-}
-
 /** Heat's description of an output whose template gives none. */
 export const NO_DESCRIPTION = 'No description given';
-
-const LETTERS_DIGITS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-function randomString(length: number): string {
-  return [...randomBytes(length)].map((b) => LETTERS_DIGITS[b % LETTERS_DIGITS.length]).join('');
-}
 
 /** The template's parameters with their defaults, the given values over them. */
 export function parameterValues(

@@ -7,6 +7,7 @@ import {
   MANAGED_PARAMETERS,
   templatesOf,
 } from '../domain/catalogue.js';
+import { strReplace } from '../drivers/hot-functions.js';
 import { modelStack } from '../drivers/hot-model.js';
 import { checkResource } from './fake-heat.js';
 import { FakeOpenStack } from './fake-openstack.js';
@@ -148,5 +149,14 @@ describe('templatesOf', () => {
     expect(MANAGED_PARAMETERS).toContain('wait_secs');
     expect(isSecretOutput('url')).toBe(false);
     expect(isSecretOutput('ssh_private_key')).toBe(true);
+  });
+});
+
+describe('str_replace, as Heat 19 does it', () => {
+  it('replaces the longest key first and never searches a value for keys', () => {
+    expect(strReplace('net network', { net: 'N', network: 'private net' })).toBe('N private net');
+    expect(strReplace('a=$a b=$b c=$c d=$d', { $a: 2, $b: true, $c: null, $d: ['x', 'y'] })).toBe(
+      'a=2 b=True c= d=["x", "y"]',
+    );
   });
 });
