@@ -126,6 +126,19 @@ describe('the web GUI', () => {
 
   it('fits a phone’s screen: no sideways scrolling of the page', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    // A deployment's page too, with its outputs (a long password, a URL) once complete.
+    const created = await fetch(`${system.deployer.url}/v1/deployments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'phone-blog', app: 'wordpress', size: 'small', count: 1 }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const detail = `${system.deployer.url}/deployments/${id}`;
+    await page.goto(detail);
+    await page.locator('[data-output-value=admin_password] summary').click();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, detail).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: screenshotPath('10-deployment-phone'), fullPage: true });
     for (const url of [`${system.deployer.url}/`, `${system.notifier.url}/`]) {
       await page.goto(url);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
