@@ -157,6 +157,9 @@ describeAdapters(
         ['servers', false],
       ]);
       expect(deployment.outputs[2].value).toEqual([null, null]);
+      // The page lists the servers that are not there as such.
+      const page = (await client.get(`/deployments/${id}`)).text;
+      expect(page.match(/<li><span class="muted">not available<\/span><\/li>/g)).toHaveLength(2);
     });
 
     it('refuses the nova templates on a cloud without compute, with Heat’s message', async () => {
