@@ -7,10 +7,10 @@ import type { Notification } from '../../shared/notification.js';
 import type { AlarmDefinition } from './alarm-definitions.js';
 import { OPEN_STATES, transition, type AlarmState } from './alarm-states.js';
 import type { AlarmDetail, AlarmView } from './alarm-view.js';
-import type { DeploymentRef } from './deployment-of.js';
 import { historyOf, recordStateChange } from './history.js';
 import type { AlarmsTable, NotifierDatabase } from './schema.js';
 import type { Severity } from './severities.js';
+import type { Subject } from './subject-of.js';
 
 type Q = Kysely<NotifierDatabase>;
 
@@ -19,7 +19,7 @@ export async function raiseAlarm(
   q: Q,
   definition: AlarmDefinition,
   notification: Notification,
-  deployment: DeploymentRef | null,
+  { deployment, stack }: Subject,
 ): Promise<number> {
   const now = new Date().toISOString();
   const { id } = await q
@@ -31,7 +31,9 @@ export async function raiseAlarm(
       state: 'alarm',
       deployment_id: deployment?.id ?? null,
       deployment_name: deployment?.name ?? null,
-      status_reason: deployment?.statusReason ?? null,
+      status_reason: deployment?.statusReason ?? stack?.statusReason ?? null,
+      stack_id: stack?.id ?? null,
+      stack_name: stack?.name ?? null,
       message_id: notification.message_id,
       event_type: notification.event_type,
       publisher_id: notification.publisher_id,
@@ -67,21 +69,24 @@ export async function changeState(
   return { ok: true, alarm: (await getAlarm(q, id))!, changed: allowed.changed };
 }
 
+/** Whose open alarms a success clears: a deployment's, or a stack's that belongs to none. */
+export type Clearing = { deploymentId: string } | { stackId: string };
+
 /**
- * Clears (to `ok`) every open alarm of a deployment, except `keep` (the alarms the clearing
- * notification raised itself). Returns the ids cleared.
+ * Clears (to `ok`) every open alarm of a deployment (or of a stack), except `keep` (the alarms
+ * the clearing notification raised itself). Returns the ids cleared.
  */
 export async function clearOpenAlarms(
   q: Q,
-  deploymentId: string,
+  whose: Clearing,
   keep: number[],
   reason: string,
 ): Promise<number[]> {
-  let query = q
-    .selectFrom('alarms')
-    .select(['id', 'state'])
-    .where('deployment_id', '=', deploymentId)
-    .where('state', 'in', OPEN_STATES);
+  let query = q.selectFrom('alarms').select(['id', 'state']).where('state', 'in', OPEN_STATES);
+  query =
+    'deploymentId' in whose
+      ? query.where('deployment_id', '=', whose.deploymentId)
+      : query.where('stack_id', '=', whose.stackId).where('deployment_id', 'is', null);
   if (keep.length > 0) query = query.where('id', 'not in', keep);
   const open = await query.orderBy('id').execute();
   for (const alarm of open) await moveAlarm(q, alarm.id, alarm.state as AlarmState, 'ok', reason);
@@ -150,6 +155,14 @@ export function toView(row: Selectable<AlarmsTable>): AlarmView {
         : {
             id: row.deployment_id,
             name: row.deployment_name ?? row.deployment_id,
+            statusReason: row.status_reason,
+          },
+    stack:
+      row.stack_id === null
+        ? null
+        : {
+            id: row.stack_id,
+            name: row.stack_name ?? row.stack_id,
             statusReason: row.status_reason,
           },
     notification: {

@@ -15,7 +15,7 @@ export interface LinkSettings {
   /** AMQP heartbeat in seconds. */
   heartbeatSec: number;
   /** How long one attempt to connect may take. */
-  publishTimeoutMs: number;
+  connectTimeoutMs: number;
   /** Delays between attempts to reconnect. */
   reconnect: BackoffPolicy;
 }
@@ -117,7 +117,7 @@ export class AmqpLink<C extends Channel> {
     try {
       model = await connect(withHeartbeat(settings.url, settings.heartbeatSec), {
         // A broker that does not answer at all fails the attempt instead of hanging it.
-        timeout: settings.publishTimeoutMs,
+        timeout: settings.connectTimeoutMs,
         clientProperties: { connection_name: name },
       });
     } catch (error) {

@@ -17,7 +17,7 @@ export class AmqpReceiver extends AmqpConsumer {
     const resolved = resolveAmqpSettings(settings);
     super(
       {
-        settings: resolved,
+        settings: { ...resolved, connectTimeoutMs: resolved.publishTimeoutMs },
         deadQueue: deadQueueOf(resolved),
         declare: (channel) => declareTopology(channel, resolved),
       },

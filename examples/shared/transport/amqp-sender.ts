@@ -27,7 +27,7 @@ export class AmqpSender implements NotificationSender {
   constructor(settings: AmqpTransportSettings, options: TransportOptions = {}) {
     this.#settings = resolveAmqpSettings(settings);
     this.#link = new AmqpLink({
-      settings: this.#settings,
+      settings: { ...this.#settings, connectTimeoutMs: this.#settings.publishTimeoutMs },
       name: options.name ?? 'notification publisher',
       logger: options.logger,
       open: async (model) => {
