@@ -48,6 +48,34 @@ export async function raiseAlarm(
   return id;
 }
 
+/**
+ * The open alarm a definition raised for a subject, if any: a Heat failure repeated while its
+ * alarm is open (Heat reports a nested stack's failure more than once, then its parent's) adds
+ * to that alarm instead of raising another.
+ */
+export async function openAlarmOf(
+  q: Q,
+  definitionId: number,
+  whose: Clearing,
+): Promise<{ id: number; state: AlarmState } | null> {
+  const row = await whoseAlarms(q, whose)
+    .where('definition_id', '=', definitionId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? { id: Number(row.id), state: row.state as AlarmState } : null;
+}
+
+/** Records on an open alarm that its definition matched again; it stays as it is. */
+export async function recordRepeat(
+  q: Q,
+  alarm: { id: number; state: AlarmState },
+  reason: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await recordStateChange(q, alarm.id, { from: alarm.state, to: alarm.state, reason, at });
+  await q.updateTable('alarms').set({ updated_at: at }).where('id', '=', alarm.id).execute();
+}
+
 export type StateChange =
   | { ok: true; alarm: AlarmDetail; changed: boolean }
   | { ok: false; reason: 'not-found' }
@@ -82,15 +110,19 @@ export async function clearOpenAlarms(
   keep: number[],
   reason: string,
 ): Promise<number[]> {
-  let query = q.selectFrom('alarms').select(['id', 'state']).where('state', 'in', OPEN_STATES);
-  query =
-    'deploymentId' in whose
-      ? query.where('deployment_id', '=', whose.deploymentId)
-      : query.where('stack_id', '=', whose.stackId).where('deployment_id', 'is', null);
+  let query = whoseAlarms(q, whose);
   if (keep.length > 0) query = query.where('id', 'not in', keep);
   const open = await query.orderBy('id').execute();
   for (const alarm of open) await moveAlarm(q, alarm.id, alarm.state as AlarmState, 'ok', reason);
   return open.map((alarm) => alarm.id);
+}
+
+/** The open alarms of a deployment, or of a stack that belongs to none. */
+function whoseAlarms(q: Q, whose: Clearing) {
+  const query = q.selectFrom('alarms').select(['id', 'state']).where('state', 'in', OPEN_STATES);
+  return 'deploymentId' in whose
+    ? query.where('deployment_id', '=', whose.deploymentId)
+    : query.where('stack_id', '=', whose.stackId).where('deployment_id', 'is', null);
 }
 
 async function moveAlarm(q: Q, id: number, from: AlarmState, to: AlarmState, reason: string) {

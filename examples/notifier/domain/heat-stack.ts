@@ -7,9 +7,12 @@
  * `username`, `create_at`, `updated_at`, `tags`, `description`.
  *
  * The deployer names its stacks `deployer-<deployment id>` (deployer/drivers/driver.ts,
- * stackName), so such a stack is tied to its deployment. A nested stack's name only starts that
- * way (`deployer-<id>-<resource>-<random>`): it is a stack of its own here, as its lifecycle is
- * not the deployment's (it completes before its parent does).
+ * stackName), so such a stack is tied to its deployment. Heat names a nested stack (a
+ * ResourceGroup's, a template resource's) after its parent, `<parent>-<resource>-<random>`, and
+ * notifies of it as of any stack (its payload names no parent), so a nested stack of a
+ * deployer's stack is tied to the deployment too — but only the deployment's own stack speaks
+ * for the deployment's lifecycle: a nested stack completes before its parent, which may still
+ * fail.
  */
 import type { Notification } from '../../shared/notification.js';
 
@@ -18,12 +21,15 @@ export interface StackRef {
   name: string;
   /** Why the stack is in its state (the payload's `state_reason`), when it says. */
   statusReason: string | null;
-  /** The deployment the stack was made for, when the deployer made it. */
+  /** The deployment the stack was made for, when the deployer made it (or its parent). */
   deploymentId: string | null;
+  /** Whether this is a nested stack of the deployment's stack, not the stack itself. */
+  nested: boolean;
 }
 
 const HEAT_EVENT = /^orchestration\./;
-const DEPLOYER_STACK = /^deployer-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const DEPLOYER_STACK =
+  /^deployer-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(-.+)?$/i;
 
 export function stackOf(notification: Notification): StackRef | null {
   if (!HEAT_EVENT.test(notification.event_type)) return null;
@@ -31,11 +37,13 @@ export function stackOf(notification: Notification): StackRef | null {
   const id = text(payload.stack_identity, 255);
   const name = text(payload.stack_name, 255);
   if (id === null || name === null) return null;
+  const deployer = DEPLOYER_STACK.exec(name);
   return {
     id,
     name,
     statusReason: text(payload.state_reason, 2000),
-    deploymentId: DEPLOYER_STACK.exec(name)?.[1]?.toLowerCase() ?? null,
+    deploymentId: deployer?.[1]?.toLowerCase() ?? null,
+    nested: deployer?.[2] !== undefined,
   };
 }
 

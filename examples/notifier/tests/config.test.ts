@@ -41,7 +41,10 @@ describe('the project', () => {
       const list = (await fetchClient(second.app).get('/v1/alarm-definitions')).json as {
         alarmDefinitions: { name: string }[];
       };
-      expect(list.alarmDefinitions.map((d) => d.name)).toEqual(['deployment-failed', 'stack-failed']);
+      expect(list.alarmDefinitions.map((d) => d.name)).toEqual([
+        'deployment-failed',
+        'stack-failed',
+      ]);
     } finally {
       await second.close();
     }
