@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadTestApp, resetGlobalConfig } from 'pecan/testing';
 import { fetchClient } from '../../../test/support/adapters.js';
 import { startNotifier } from './notifier-fixture.js';
@@ -27,6 +27,32 @@ describe('the project', () => {
     } finally {
       delete process.env.NOTIFIER_DATABASE;
       delete process.env.NOTIFIER_OPERATOR_EMAIL;
+    }
+  });
+
+  it("subscribes to Heat's notifications only when NOTIFIER_HEAT_NOTIFICATIONS names a broker", async () => {
+    const heatOf = async () => {
+      vi.resetModules(); // config.ts reads the environment when it is imported
+      const { default: config } = await import('../config.js');
+      return (config as { notifier: { heatNotifications: unknown } }).notifier.heatNotifications;
+    };
+    expect(await heatOf()).toBeNull();
+    process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'amqp://heat:secret@controller:5672/';
+    process.env.NOTIFIER_HEAT_EXCHANGE = 'openstack';
+    try {
+      expect(await heatOf()).toEqual({
+        url: 'amqp://heat:secret@controller:5672/',
+        exchange: 'openstack',
+        topics: ['notifications'],
+        priorities: ['info', 'error'],
+        queue: 'notifier.heat',
+        exchangeDurable: false,
+      });
+      process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'controller:5672';
+      await expect(heatOf()).rejects.toThrow(/NOTIFIER_HEAT_NOTIFICATIONS must be an amqp/);
+    } finally {
+      delete process.env.NOTIFIER_HEAT_NOTIFICATIONS;
+      delete process.env.NOTIFIER_HEAT_EXCHANGE;
     }
   });
 
