@@ -140,6 +140,44 @@ describe("the notifier subscribed to Heat's notifications", () => {
     }
   });
 
+  it('works as a RabbitMQ user with only the permissions examples/README.md lists', async () => {
+    await rabbit.ctl('add_user', 'heat-reader', 'secret');
+    // configure, write, read — as the README says, with the default names.
+    await rabbit.ctl(
+      'set_permissions',
+      '-p',
+      '/',
+      'heat-reader',
+      '^(heat|notifier\\.heat.*)$',
+      '^(notifier\\.heat.*|amq\\.default)$',
+      '^(heat|notifier\\.heat.*)$',
+    );
+    const heat = subscription({
+      url: rabbit.url.replace('guest:guest', 'heat-reader:secret'),
+      exchange: 'heat',
+      queue: 'notifier.heat',
+      topics: ['restricted'],
+    });
+    const notifier = await notifierFor(heat);
+    try {
+      const [sample] = replayed().slice(12, 13);
+      const publisher = await osloPublisher(rabbit.url, { exchange: 'heat' });
+      try {
+        await publisher.publish('restricted.error', wireBody(sample!));
+        await publisher.publish('restricted.error', Buffer.from('not json'));
+      } finally {
+        await publisher.close();
+      }
+      expect(await received(notifier, 2)).toMatchObject({ received: 1, rejected: 1 });
+      await waitFor(
+        'the dead letter',
+        async () => (await rabbit.queueDepth('notifier.heat.dead')) === 1,
+      );
+    } finally {
+      await notifier.close();
+    }
+  });
+
   it('ignores a repeated message id, dead-letters what is not a notification, and counts both', async () => {
     const heat = subscription();
     const notifier = await notifierFor(heat);
