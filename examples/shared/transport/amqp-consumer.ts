@@ -15,7 +15,7 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { backoffDelay, type BackoffPolicy } from '../backoff.js';
 import type { Notification } from '../notification.js';
 import { AmqpLink, type LinkSettings } from './amqp-link.js';
-import { readNotification, type Read } from './oslo-envelope.js';
+import { readNotification } from './oslo-envelope.js';
 import type {
   NotificationHandler,
   NotificationReceiver,
@@ -42,8 +42,6 @@ export interface ConsumerSpec {
   deadQueue: string;
   /** Declares the exchange, the queue, its dead-letter queue and bindings (every connect). */
   declare(channel: Channel, model: ChannelModel): Promise<void>;
-  /** The notification in a body; default: oslo's envelope, v2 or bare (oslo-envelope.ts). */
-  read?(content: Buffer): Read;
 }
 
 export class AmqpConsumer implements NotificationReceiver {
@@ -141,7 +139,8 @@ export class AmqpConsumer implements NotificationReceiver {
 
   async #take({ channel, message }: Delivery): Promise<void> {
     const logger = this.#options.logger;
-    const read = (this.#spec.read ?? readNotification)(message.content);
+    // oslo's envelope, v2 or bare: OpenStack's services and the deployer alike (oslo-envelope.ts).
+    const read = readNotification(message.content);
     if (!read.ok) {
       logger?.warn(
         `amqp: message ${message.properties.messageId ?? '(no id)'} is not a notification ` +

@@ -5,15 +5,18 @@
  * message an alarm or a resolution, oslo's own queues keeping their copies, repeats ignored,
  * unreadable messages dead-lettered and counted, and nothing lost across broker restarts.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../../notifier/domain/counters.js';
 import type { Notifier } from '../../notifier/notifier.js';
 import { innerOf, replayed, wireBody, type HeatSample } from '../../notifier/tests/heat-fixture.js';
-import { startNotifier } from '../../notifier/tests/notifier-fixture.js';
+import { lifecycle, startNotifier } from '../../notifier/tests/notifier-fixture.js';
+import { fetchClient } from '../../../test/support/adapters.js';
 import type { OsloNotificationsSettings } from '../../shared/transport/index.js';
 import { tempDir, waitFor } from '../harness.js';
 import { osloPublisher } from './oslo-publisher.js';
+import { startPostgres } from './postgres.js';
 import { startRabbit, type RabbitNode } from './rabbitmq.js';
 
 let rabbit: RabbitNode;
@@ -41,9 +44,12 @@ function subscription(extra: Partial<OsloNotificationsSettings> = {}): OsloNotif
   };
 }
 
-function notifierFor(heat: OsloNotificationsSettings, database = ':memory:'): Promise<Notifier> {
+function notifierFor(
+  heat: OsloNotificationsSettings,
+  database: string | { dialect: 'postgres'; url: string } = ':memory:',
+): Promise<Notifier> {
   return startNotifier({
-    database: { dialect: 'sqlite', filename: database },
+    database: typeof database === 'string' ? { dialect: 'sqlite', filename: database } : database,
     heatNotifications: heat,
   });
 }
@@ -269,4 +275,45 @@ describe("the notifier subscribed to Heat's notifications", () => {
       await notifier.close();
     }
   });
+
+  it("on PostgreSQL: a deployer's stacks tied to their deployments, one alarm per failure, resolved by Heat", async () => {
+    const postgres = await startPostgres();
+    const heat = subscription();
+    const notifier = await notifierFor(heat, {
+      dialect: 'postgres',
+      url: await postgres.createDatabase('heat_notifications'),
+    });
+    try {
+      const shop = randomUUID();
+      const start = lifecycle('deployment.create.start', { id: shop, name: 'shop' });
+      expect(
+        (await fetchClient(notifier.app).post('/v1/notifications', { json: start })).status,
+      ).toBe(202);
+      const samples = replayed({
+        'capture-fail': `deployer-${shop}`,
+        'capture-ok': 'someone-else',
+      });
+      await publishAll(rabbit.url, heat.exchange!, samples);
+      expect(await received(notifier, samples.length + 1)).toMatchObject({
+        received: samples.length + 1,
+        alarmsRaised: 1,
+        alarmsCleared: 1,
+      });
+      const alarms = await notifier.db
+        .selectFrom('alarms')
+        .select(['deployment_id', 'deployment_name', 'state', 'definition_name'])
+        .execute();
+      expect(alarms).toEqual([
+        {
+          deployment_id: shop,
+          deployment_name: 'shop',
+          state: 'ok',
+          definition_name: 'stack-failed',
+        },
+      ]);
+    } finally {
+      await notifier.close();
+      await postgres.dispose();
+    }
+  }, 120_000);
 });
