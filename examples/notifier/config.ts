@@ -7,8 +7,9 @@ import { osloNotificationsFromEnv, transportFromEnv } from '../shared/transport/
 // The environment may move what a test or `npm start` needs to move: NOTIFIER_HOST,
 // NOTIFIER_PORT, NOTIFIER_DATABASE (a file or a postgres:// URL), NOTIFIER_DATABASE_POOL_SIZE,
 // NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_HEAT_NOTIFICATIONS (unset: off;
-// or the amqp:// URL of Heat's RabbitMQ), NOTIFIER_HEAT_EXCHANGE, NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT,
-// NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, and behind a proxy
+// or the amqp:// URL of Heat's RabbitMQ), NOTIFIER_HEAT_EXCHANGE, NOTIFIER_HEAT_QUEUE,
+// NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL,
+// NOTIFIER_PUBLIC_URL, and behind a proxy
 // (deploy/) NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses.
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
@@ -67,7 +68,8 @@ export default defineConfig({
         exchange: env.NOTIFIER_HEAT_EXCHANGE || 'heat',
         topics: ['notifications'],
         priorities: ['info', 'error'],
-        queue: 'notifier.heat',
+        // Its own queue per notifier installation (two on one Heat each need theirs).
+        queue: env.NOTIFIER_HEAT_QUEUE || 'notifier.heat',
         exchangeDurable: false,
       },
     ),

@@ -39,13 +39,14 @@ describe('the project', () => {
     expect(await heatOf()).toBeNull();
     process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'amqp://heat:secret@controller:5672/';
     process.env.NOTIFIER_HEAT_EXCHANGE = 'openstack';
+    process.env.NOTIFIER_HEAT_QUEUE = 'staging.heat';
     try {
       expect(await heatOf()).toEqual({
         url: 'amqp://heat:secret@controller:5672/',
         exchange: 'openstack',
         topics: ['notifications'],
         priorities: ['info', 'error'],
-        queue: 'notifier.heat',
+        queue: 'staging.heat',
         exchangeDurable: false,
       });
       process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'controller:5672';
@@ -53,6 +54,7 @@ describe('the project', () => {
     } finally {
       delete process.env.NOTIFIER_HEAT_NOTIFICATIONS;
       delete process.env.NOTIFIER_HEAT_EXCHANGE;
+      delete process.env.NOTIFIER_HEAT_QUEUE;
     }
   });
 
