@@ -1,13 +1,15 @@
 import { defineConfig } from 'pecan';
 import { databaseFromEnv } from '../shared/database.js';
 import { trustProxyFromEnv } from '../shared/trust-proxy.js';
-import { transportFromEnv } from '../shared/transport/index.js';
+import { osloNotificationsFromEnv, transportFromEnv } from '../shared/transport/index.js';
 
 // `pecan serve examples/notifier/config.ts` reads this file. `${confdir}` is its folder.
 // The environment may move what a test or `npm start` needs to move: NOTIFIER_HOST,
 // NOTIFIER_PORT, NOTIFIER_DATABASE (a file or a postgres:// URL), NOTIFIER_DATABASE_POOL_SIZE,
-// NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT,
-// NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL, NOTIFIER_PUBLIC_URL, and behind a proxy
+// NOTIFIER_TRANSPORT (unset: http; or an amqp:// URL), NOTIFIER_HEAT_NOTIFICATIONS (unset: off;
+// or the amqp:// URL of Heat's RabbitMQ), NOTIFIER_HEAT_EXCHANGE, NOTIFIER_HEAT_QUEUE,
+// NOTIFIER_SMTP_HOST, NOTIFIER_SMTP_PORT, NOTIFIER_SMTP_FROM, NOTIFIER_OPERATOR_EMAIL,
+// NOTIFIER_PUBLIC_URL, and behind a proxy
 // (deploy/) NOTIFIER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses.
 const env = process.env;
 const port = Number(env.NOTIFIER_PORT ?? 8081);
@@ -52,6 +54,24 @@ export default defineConfig({
       env.NOTIFIER_TRANSPORT,
       { kind: 'http' },
       { exchange: 'deployer', queue: 'notifier', bindings: ['deployment.#'], prefetch: 10 },
+    ),
+    // Off by default. NOTIFIER_HEAT_NOTIFICATIONS=amqp://user:password@host:5672/vhost (heat.conf's
+    // transport_url, with [oslo_messaging_notifications] driver = messagingv2) also consumes
+    // Heat's own notifications: the durable queue `queue`, bound to Heat's exchange (its
+    // control_exchange, NOTIFIER_HEAT_EXCHANGE) for `<topic>.<priority>` of each topic and
+    // priority, acknowledged after each commit; unreadable messages go to `<queue>.dead`.
+    // `exchangeDurable` is heat.conf's [oslo_messaging_rabbit] amqp_durable_queues.
+    heatNotifications: osloNotificationsFromEnv(
+      'NOTIFIER_HEAT_NOTIFICATIONS',
+      env.NOTIFIER_HEAT_NOTIFICATIONS,
+      {
+        exchange: env.NOTIFIER_HEAT_EXCHANGE || 'heat',
+        topics: ['notifications'],
+        priorities: ['info', 'error'],
+        // Its own queue per notifier installation (two on one Heat each need theirs).
+        queue: env.NOTIFIER_HEAT_QUEUE || 'notifier.heat',
+        exchangeDurable: false,
+      },
     ),
     operatorEmail: env.NOTIFIER_OPERATOR_EMAIL ?? 'operator@example.com',
     smtp: {

@@ -13,7 +13,11 @@ import { OutboxDispatcher } from '../shared/outbox.js';
 import { serviceOpenApi } from '../shared/openapi.js';
 import { transactionHook } from '../shared/transactions.js';
 import { DatabaseUnavailableHook, isApiPath } from '../shared/unavailable.js';
-import { createReceiver } from '../shared/transport/index.js';
+import {
+  createReceiver,
+  OsloNotificationReceiver,
+  type NotificationReceiver,
+} from '../shared/transport/index.js';
 import { closeActions, createActions } from './actions/create-actions.js';
 import { deliveryHandler } from './actions/deliver.js';
 import { ApiErrorsHook } from './controllers/api-errors.js';
@@ -71,14 +75,25 @@ export async function createNotifier(
 
   // Other transports (a queue) hand notifications over here; `http` comes through the
   // controller of POST /v1/notifications instead, and its receiver does nothing.
-  const receiver = createReceiver(settings.transport, { logger, name: 'notifier' });
-  await receiver.start(
-    async (notification) => {
-      await db.transaction().execute((trx) => receiveNotification(trx, notification));
-      dispatcher.wake();
-    },
-    { rejected: () => bump(db, 'rejected') },
-  );
+  const receivers: NotificationReceiver[] = [
+    createReceiver(settings.transport, { logger, name: 'notifier' }),
+  ];
+  // Heat's own notifications, from Heat's broker, into the same inbox (message ids are UUIDs).
+  if (settings.heatNotifications)
+    receivers.push(
+      new OsloNotificationReceiver(settings.heatNotifications, {
+        logger,
+        name: 'notifier (heat notifications)',
+      }),
+    );
+  for (const receiver of receivers)
+    await receiver.start(
+      async (notification) => {
+        await db.transaction().execute((trx) => receiveNotification(trx, notification));
+        dispatcher.wake();
+      },
+      { rejected: () => bump(db, 'rejected') },
+    );
 
   const stopping = new AbortController();
   const services: Services = {
@@ -112,7 +127,7 @@ export async function createNotifier(
     dispatcher,
     async stop() {
       stopping.abort();
-      await receiver.close();
+      await Promise.all(receivers.map((receiver) => receiver.close()));
       await dispatcher.stop();
     },
     async close() {

@@ -5,7 +5,7 @@
 import { Config, type PecanConf } from 'pecan';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import type { DatabaseSettings } from '../shared/database.js';
-import type { TransportSettings } from '../shared/transport/index.js';
+import type { OsloNotificationsSettings, TransportSettings } from '../shared/transport/index.js';
 import type { SmtpSettings } from './actions/email.js';
 import type { WebhookSettings } from './actions/webhook.js';
 
@@ -16,6 +16,12 @@ export interface NotifierSettings {
    * there is nothing else to start; other kinds (a message queue) start a receiver.
    */
   transport: TransportSettings;
+  /**
+   * Heat's own notifications (`orchestration.stack.*`), consumed from the RabbitMQ heat-engine
+   * publishes on, whatever `transport` is: a durable queue of the notifier's own bound to Heat's
+   * exchange (shared/transport/oslo-settings.ts). Null or absent: not subscribed.
+   */
+  heatNotifications?: OsloNotificationsSettings | null;
   /** Who the default `deployment-failed` definition e-mails (seeded once, on first start). */
   operatorEmail: string;
   smtp: SmtpSettings;

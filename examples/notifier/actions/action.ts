@@ -35,7 +35,11 @@ export class DeliveryError extends Error {
  * names are), so the subject travels unencoded and reads the same in any mail client's filter.
  */
 export function alarmSummary(alarm: AlarmView): string {
-  const subject = alarm.deployment ? `deployment ${alarm.deployment.name}` : 'no deployment';
+  const subject = alarm.deployment
+    ? `deployment ${alarm.deployment.name}`
+    : alarm.stack
+      ? `stack ${alarm.stack.name}`
+      : 'no deployment';
   return (
     `[${alarm.severity.toUpperCase()}] ${alarm.definition.name}: ` +
     `${subject} (${alarm.notification.eventType})`

@@ -17,6 +17,8 @@ export function logAction(logger: Logger): Action<{ type: 'log' }> {
         definition: alarm.definition.name,
         deploymentId: alarm.deployment?.id ?? null,
         deploymentName: alarm.deployment?.name ?? null,
+        stackId: alarm.stack?.id ?? null,
+        stackName: alarm.stack?.name ?? null,
         eventType: alarm.notification.eventType,
         messageId: alarm.notification.messageId,
       };

@@ -28,6 +28,7 @@ const BLANK_ALARM: AlarmView = {
   severity: 'low',
   definition: { id: null, name: '' },
   deployment: { id: '', name: '', statusReason: null },
+  stack: { id: '', name: '', statusReason: null },
   notification: { messageId: '', eventType: '', timestamp: '', publisherId: '' },
   createdAt: '',
   updatedAt: '',

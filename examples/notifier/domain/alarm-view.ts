@@ -17,6 +17,11 @@ export interface AlarmView {
    * the lifecycle ended as it did (the payload's `status_reason`), when it says.
    */
   deployment: { id: string; name: string; statusReason: string | null } | null;
+  /**
+   * The Heat stack, for an alarm raised by Heat's own notifications (`orchestration.*`); null
+   * otherwise. For a stack the deployer made, `deployment` is set too.
+   */
+  stack: { id: string; name: string; statusReason: string | null } | null;
   /** The notification that raised it. */
   notification: { messageId: string; eventType: string; timestamp: string; publisherId: string };
   createdAt: string;

@@ -7,10 +7,10 @@ import type { Notification } from '../../shared/notification.js';
 import type { AlarmDefinition } from './alarm-definitions.js';
 import { OPEN_STATES, transition, type AlarmState } from './alarm-states.js';
 import type { AlarmDetail, AlarmView } from './alarm-view.js';
-import type { DeploymentRef } from './deployment-of.js';
 import { historyOf, recordStateChange } from './history.js';
 import type { AlarmsTable, NotifierDatabase } from './schema.js';
 import type { Severity } from './severities.js';
+import type { Subject } from './subject-of.js';
 
 type Q = Kysely<NotifierDatabase>;
 
@@ -19,7 +19,7 @@ export async function raiseAlarm(
   q: Q,
   definition: AlarmDefinition,
   notification: Notification,
-  deployment: DeploymentRef | null,
+  { deployment, stack }: Subject,
 ): Promise<number> {
   const now = new Date().toISOString();
   const { id } = await q
@@ -31,7 +31,9 @@ export async function raiseAlarm(
       state: 'alarm',
       deployment_id: deployment?.id ?? null,
       deployment_name: deployment?.name ?? null,
-      status_reason: deployment?.statusReason ?? null,
+      status_reason: deployment?.statusReason ?? stack?.statusReason ?? null,
+      stack_id: stack?.id ?? null,
+      stack_name: stack?.name ?? null,
       message_id: notification.message_id,
       event_type: notification.event_type,
       publisher_id: notification.publisher_id,
@@ -44,6 +46,34 @@ export async function raiseAlarm(
   const reason = `${notification.event_type} matched ${definition.eventType}`;
   await recordStateChange(q, id, { from: null, to: 'alarm', reason, at: now });
   return id;
+}
+
+/**
+ * The open alarm a definition raised for a subject, if any: a Heat failure repeated while its
+ * alarm is open (Heat reports a nested stack's failure more than once, then its parent's) adds
+ * to that alarm instead of raising another.
+ */
+export async function openAlarmOf(
+  q: Q,
+  definitionId: number,
+  whose: Clearing,
+): Promise<{ id: number; state: AlarmState } | null> {
+  const row = await whoseAlarms(q, whose)
+    .where('definition_id', '=', definitionId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? { id: Number(row.id), state: row.state as AlarmState } : null;
+}
+
+/** Records on an open alarm that its definition matched again; it stays as it is. */
+export async function recordRepeat(
+  q: Q,
+  alarm: { id: number; state: AlarmState },
+  reason: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await recordStateChange(q, alarm.id, { from: alarm.state, to: alarm.state, reason, at });
+  await q.updateTable('alarms').set({ updated_at: at }).where('id', '=', alarm.id).execute();
 }
 
 export type StateChange =
@@ -67,25 +97,32 @@ export async function changeState(
   return { ok: true, alarm: (await getAlarm(q, id))!, changed: allowed.changed };
 }
 
+/** Whose open alarms a success clears: a deployment's, or a stack's that belongs to none. */
+export type Clearing = { deploymentId: string } | { stackId: string };
+
 /**
- * Clears (to `ok`) every open alarm of a deployment, except `keep` (the alarms the clearing
- * notification raised itself). Returns the ids cleared.
+ * Clears (to `ok`) every open alarm of a deployment (or of a stack), except `keep` (the alarms
+ * the clearing notification raised itself). Returns the ids cleared.
  */
 export async function clearOpenAlarms(
   q: Q,
-  deploymentId: string,
+  whose: Clearing,
   keep: number[],
   reason: string,
 ): Promise<number[]> {
-  let query = q
-    .selectFrom('alarms')
-    .select(['id', 'state'])
-    .where('deployment_id', '=', deploymentId)
-    .where('state', 'in', OPEN_STATES);
+  let query = whoseAlarms(q, whose);
   if (keep.length > 0) query = query.where('id', 'not in', keep);
   const open = await query.orderBy('id').execute();
   for (const alarm of open) await moveAlarm(q, alarm.id, alarm.state as AlarmState, 'ok', reason);
   return open.map((alarm) => alarm.id);
+}
+
+/** The open alarms of a deployment, or of a stack that belongs to none. */
+function whoseAlarms(q: Q, whose: Clearing) {
+  const query = q.selectFrom('alarms').select(['id', 'state']).where('state', 'in', OPEN_STATES);
+  return 'deploymentId' in whose
+    ? query.where('deployment_id', '=', whose.deploymentId)
+    : query.where('stack_id', '=', whose.stackId).where('deployment_id', 'is', null);
 }
 
 async function moveAlarm(q: Q, id: number, from: AlarmState, to: AlarmState, reason: string) {
@@ -150,6 +187,14 @@ export function toView(row: Selectable<AlarmsTable>): AlarmView {
         : {
             id: row.deployment_id,
             name: row.deployment_name ?? row.deployment_id,
+            statusReason: row.status_reason,
+          },
+    stack:
+      row.stack_id === null
+        ? null
+        : {
+            id: row.stack_id,
+            name: row.stack_name ?? row.stack_id,
             statusReason: row.status_reason,
           },
     notification: {

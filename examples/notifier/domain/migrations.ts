@@ -2,6 +2,7 @@
  * The notifier's schema, as migrations in code (Kysely's schema builder, so that the same list
  * runs on SQLite and PostgreSQL). Kysely's Migrator records which ran: each runs once per database.
  */
+import type { Kysely } from 'kysely';
 import { inboxMigration } from '../../shared/inbox.js';
 import { addIdColumn, orderIdsByCommit, type Migrations } from '../../shared/migrate.js';
 import { outboxMigration } from '../../shared/outbox.js';
@@ -32,6 +33,35 @@ export function defaultDefinitions({ operatorEmail }: SeedSettings): DefinitionI
       eventType: 'deployment.*.error',
       severity: 'critical',
       actions: [{ type: 'log' }, { type: 'email', to: [operatorEmail] }],
+      enabled: true,
+    },
+  ];
+}
+
+/**
+ * Alarms from Heat's own notifications (when the notifier subscribes to them: settings.ts,
+ * `heatNotifications`): every stack lifecycle that fails, whoever made the stack, raises a
+ * critical alarm; the stack's next lifecycle that ends well (`orchestration.stack.*.end`)
+ * resolves it, as `deployment.*.end` resolves `deployment.*.error`.
+ *
+ * It is logged, not e-mailed. For a stack the deployer made, the deployer's own
+ * `deployment-failed` alarm follows for the same failure and is the one e-mailed: both stay,
+ * tied to the same deployment and resolved together, because each says what the other cannot —
+ * Heat's comes at once from the engine, with Heat's reason, and also covers stacks changed
+ * outside the deployer or while it is down; the deployer's says the deployment failed, and also
+ * covers failures where no stack ever existed (Heat refused the request, or was unreachable).
+ * A Heat shared by many projects reports every project's stacks: e-mailing the operator for
+ * each would be noise. Add an e-mail action to this definition to be mailed for every stack.
+ */
+export function heatDefinitions(): DefinitionInput[] {
+  return [
+    {
+      name: 'stack-failed',
+      description:
+        "A Heat stack's create, update, delete (or other action) failed, reported by Heat itself.",
+      eventType: 'orchestration.stack.*.error',
+      severity: 'critical',
+      actions: [{ type: 'log' }],
       enabled: true,
     },
   ];
@@ -103,24 +133,7 @@ export function notifierMigrations(seed: SeedSettings): Migrations {
     },
     // Seeded by a migration so that it happens once: definitions an operator deletes stay deleted.
     '004-default-definitions': {
-      async up(db) {
-        const now = new Date().toISOString();
-        for (const definition of defaultDefinitions(seed)) {
-          await db
-            .insertInto('alarm_definitions')
-            .values({
-              name: definition.name,
-              description: definition.description,
-              event_type: definition.eventType,
-              severity: definition.severity,
-              actions: JSON.stringify(definition.actions),
-              enabled: definition.enabled ? 1 : 0,
-              created_at: now,
-              updated_at: now,
-            })
-            .execute();
-        }
-      },
+      up: (db) => seedDefinitions(db, defaultDefinitions(seed)),
     },
     '005-alarm-status-reason': {
       async up(db) {
@@ -131,5 +144,52 @@ export function notifierMigrations(seed: SeedSettings): Migrations {
     '006-history-in-commit-order': {
       up: (db, dialect) => orderIdsByCommit(db, dialect, 'alarm_history'),
     },
+    // Heat's own notifications (heat-stack.ts, subject-of.ts).
+    '007-heat-stacks': {
+      async up(db) {
+        await db.schema.alterTable('alarms').addColumn('stack_id', 'text').execute();
+        await db.schema.alterTable('alarms').addColumn('stack_name', 'text').execute();
+        await db.schema
+          .createIndex('alarms_stack_state')
+          .on('alarms')
+          .columns(['stack_id', 'state'])
+          .execute();
+        await db.schema
+          .createTable('known_deployments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('notified_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '008-heat-definitions': {
+      up: (db) => seedDefinitions(db, heatDefinitions()),
+    },
   };
+}
+
+/** Inserts definitions, leaving out any whose name an operator has taken already. */
+async function seedDefinitions(db: Kysely<any>, definitions: DefinitionInput[]): Promise<void> {
+  const now = new Date().toISOString();
+  for (const definition of definitions) {
+    const taken = await db
+      .selectFrom('alarm_definitions')
+      .select('id')
+      .where('name', '=', definition.name)
+      .executeTakeFirst();
+    if (taken) continue;
+    await db
+      .insertInto('alarm_definitions')
+      .values({
+        name: definition.name,
+        description: definition.description,
+        event_type: definition.eventType,
+        severity: definition.severity,
+        actions: JSON.stringify(definition.actions),
+        enabled: definition.enabled ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
 }

@@ -26,8 +26,11 @@ export interface AlarmsTable {
   state: string;
   deployment_id: string | null;
   deployment_name: string | null;
-  /** The payload's `status_reason` (migration 005). */
+  /** The payload's `status_reason`, or a Heat stack's `state_reason` (migration 005). */
   status_reason: string | null;
+  /** The Heat stack an `orchestration.*` notification is about (migration 007). */
+  stack_id: string | null;
+  stack_name: string | null;
   message_id: string;
   event_type: string;
   publisher_id: string;
@@ -57,7 +60,16 @@ export interface CountersTable {
   value: number;
 }
 
+/** Deployments heard of, with their latest name (known-deployments.ts, migration 007). */
+export interface KnownDeploymentsTable {
+  id: string;
+  name: string;
+  /** The timestamp of the notification that gave the name. */
+  notified_at: string;
+}
+
 export interface NotifierDatabase extends OutboxDatabase, InboxDatabase {
+  known_deployments: KnownDeploymentsTable;
   alarm_definitions: AlarmDefinitionsTable;
   alarms: AlarmsTable;
   alarm_history: AlarmHistoryTable;

@@ -31,6 +31,7 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
         'critical',
         [{ type: 'log' }, { type: 'email', to: ['operator@example.test'] }],
       ],
+      ['stack-failed', 'orchestration.stack.*.error', 'critical', [{ type: 'log' }]],
     ]);
   });
 
@@ -105,7 +106,7 @@ describeAdapters('/v1/alarm-definitions', ({ client: clientFor }) => {
     expect(body.code).toBe(400);
     expect(Object.keys(body.errors)).toEqual(['name', 'eventType', 'severity', 'actions[0].type']);
     expect((await client.get('/v1/alarm-definitions')).json).toMatchObject({
-      alarmDefinitions: [{ id: 1 }, { id: 2 }],
+      alarmDefinitions: [{ id: 1 }, { id: 2 }, { id: 3 }],
     });
   });
 

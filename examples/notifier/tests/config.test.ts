@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadTestApp, resetGlobalConfig } from 'pecan/testing';
 import { fetchClient } from '../../../test/support/adapters.js';
 import { startNotifier } from './notifier-fixture.js';
@@ -30,6 +30,34 @@ describe('the project', () => {
     }
   });
 
+  it("subscribes to Heat's notifications only when NOTIFIER_HEAT_NOTIFICATIONS names a broker", async () => {
+    const heatOf = async () => {
+      vi.resetModules(); // config.ts reads the environment when it is imported
+      const { default: config } = await import('../config.js');
+      return (config as { notifier: { heatNotifications: unknown } }).notifier.heatNotifications;
+    };
+    expect(await heatOf()).toBeNull();
+    process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'amqp://heat:secret@controller:5672/';
+    process.env.NOTIFIER_HEAT_EXCHANGE = 'openstack';
+    process.env.NOTIFIER_HEAT_QUEUE = 'staging.heat';
+    try {
+      expect(await heatOf()).toEqual({
+        url: 'amqp://heat:secret@controller:5672/',
+        exchange: 'openstack',
+        topics: ['notifications'],
+        priorities: ['info', 'error'],
+        queue: 'staging.heat',
+        exchangeDurable: false,
+      });
+      process.env.NOTIFIER_HEAT_NOTIFICATIONS = 'controller:5672';
+      await expect(heatOf()).rejects.toThrow(/NOTIFIER_HEAT_NOTIFICATIONS must be an amqp/);
+    } finally {
+      delete process.env.NOTIFIER_HEAT_NOTIFICATIONS;
+      delete process.env.NOTIFIER_HEAT_EXCHANGE;
+      delete process.env.NOTIFIER_HEAT_QUEUE;
+    }
+  });
+
   it('seeds the default definitions once: deleted ones stay deleted', async () => {
     const filename = path.join(dir, 'seed.sqlite');
     const first = await startNotifier({ database: { dialect: 'sqlite', filename } });
@@ -41,7 +69,10 @@ describe('the project', () => {
       const list = (await fetchClient(second.app).get('/v1/alarm-definitions')).json as {
         alarmDefinitions: { name: string }[];
       };
-      expect(list.alarmDefinitions.map((d) => d.name)).toEqual(['deployment-failed']);
+      expect(list.alarmDefinitions.map((d) => d.name)).toEqual([
+        'deployment-failed',
+        'stack-failed',
+      ]);
     } finally {
       await second.close();
     }

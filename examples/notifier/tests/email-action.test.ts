@@ -92,6 +92,33 @@ describe('email action', () => {
     expect(body).toContain('See http://127.0.0.1:8081/alarms/7');
   });
 
+  it("names a Heat stack's alarm by its stack, with Heat's reason", async () => {
+    const directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pickup-')), 'mail');
+    const email = emailAction({ ...settings(9), pickupDirectory: directory });
+    const stack = {
+      id: 'ae23f9c9-5ccf-40f3-81b7-1a85b9993b69',
+      name: 'web',
+      statusReason: 'Resource CREATE failed: ValueError: boom',
+    };
+    await email.run(
+      { type: 'email', to: ['ops@example.com'] },
+      sampleAlarm({ deployment: null, stack, definition: { id: 3, name: 'stack-failed' } }),
+    );
+    const [file] = fs.readdirSync(directory);
+    // The pickup folder's files end lines with \n; unfold the headers, as above.
+    const raw = fs
+      .readFileSync(path.join(directory, file!), 'utf8')
+      .replace(/\r?\n/g, '\r\n')
+      .replace(/\r\n[ \t]+/g, ' ');
+    expect(raw).toMatch(
+      /^Subject: \[CRITICAL\] stack-failed: stack web \(deployment.create.error\)$/m,
+    );
+    const body = decodeBody(raw);
+    expect(body).toContain('Deployment:   -');
+    expect(body).toContain('Heat stack:   web (ae23f9c9-5ccf-40f3-81b7-1a85b9993b69)');
+    expect(body).toContain('Reason:       Resource CREATE failed: ValueError: boom');
+  });
+
   it('fails for good when the server refuses the recipient', async () => {
     const { port, received } = await smtpServer('nobody@example.com');
     const email = emailAction(settings(port));

@@ -8,6 +8,7 @@ export function sampleAlarm(overrides: Partial<AlarmView> = {}): AlarmView {
     severity: 'critical',
     definition: { id: 2, name: 'deployment-failed' },
     deployment: { id: 'd-42', name: 'shop', statusReason: 'Stack CREATE failed: quota exceeded' },
+    stack: null,
     notification: {
       messageId: '6b1a1f9e-8f52-4a8e-9a43-54c4a1a0b3c1',
       eventType: 'deployment.create.error',

@@ -1,7 +1,7 @@
 /** The amqp transport's parts that need no broker: settings, the env switch, reading bodies. */
 import { describe, expect, it } from 'vitest';
 import { makeNotification } from '../notification.js';
-import { readNotification } from '../transport/amqp-receiver.js';
+import { readNotification } from '../transport/oslo-envelope.js';
 import { redact } from '../transport/amqp-link.js';
 import { AMQP_DEFAULTS, resolveAmqpSettings } from '../transport/amqp-settings.js';
 import { createReceiver, createSender, transportFromEnv } from '../transport/index.js';

@@ -2,20 +2,37 @@
  * One connection to the broker and one channel on it, kept up: when either is lost (the broker
  * restarts, the network drops, the broker closes the channel over an error) both are thrown
  * away and made again after an exponential backoff with jitter, and the topology is declared
- * again. A caller asks for the channel when it needs one and waits a bounded time for it.
+ * again (by the owner's `declare`). A caller asks for the channel when it needs one and waits a bounded time for it.
  */
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import type { Logger } from 'pecan';
-import { backoffDelay } from '../backoff.js';
-import { declareTopology, type ResolvedAmqpSettings } from './amqp-settings.js';
+import { backoffDelay, type BackoffPolicy } from '../backoff.js';
+
+/** What a link needs of its settings: where the broker is, and how to keep the connection. */
+export interface LinkSettings {
+  /** `amqp://user:password@host:5672/vhost` (or `amqps://`). */
+  url: string;
+  /** AMQP heartbeat in seconds. */
+  heartbeatSec: number;
+  /** How long one attempt to connect may take. */
+  connectTimeoutMs: number;
+  /** Delays between attempts to reconnect. */
+  reconnect: BackoffPolicy;
+}
 
 export interface LinkOptions<C extends Channel> {
-  settings: ResolvedAmqpSettings;
+  settings: LinkSettings;
   /** Shown in the broker's management UI as the connection's name, and in the log. */
   name: string;
   logger?: Logger | undefined;
   /** Makes the channel on a new connection (a confirm channel for publishers). */
   open(model: ChannelModel): Promise<C>;
+  /**
+   * Declares the exchanges, queues and bindings the link uses, on every (re)connect. `model`
+   * is there for a declaration that needs a scratch channel (a passive check that fails
+   * closes the channel it ran on).
+   */
+  declare(channel: C, model: ChannelModel): Promise<void>;
   /** After the topology is declared: start consuming, say. */
   ready?(channel: C): Promise<void>;
   /** The channel in use is gone (its unacknowledged deliveries go back to the queue). */
@@ -100,7 +117,7 @@ export class AmqpLink<C extends Channel> {
     try {
       model = await connect(withHeartbeat(settings.url, settings.heartbeatSec), {
         // A broker that does not answer at all fails the attempt instead of hanging it.
-        timeout: settings.publishTimeoutMs,
+        timeout: settings.connectTimeoutMs,
         clientProperties: { connection_name: name },
       });
     } catch (error) {
@@ -122,7 +139,7 @@ export class AmqpLink<C extends Channel> {
       // A channel the broker closed (a failed declaration, an unknown delivery tag) takes the
       // connection with it: the next generation starts clean.
       channel.on('close', () => this.#lose(generation, new Error(this.#lastError)));
-      await declareTopology(channel, settings);
+      await this.#options.declare(channel, model);
       // Live before `ready`: a consumer receives its first messages as soon as it starts, and
       // they must find the channel they came on current.
       generation.channel = channel;

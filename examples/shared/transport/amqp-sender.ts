@@ -11,6 +11,7 @@ import type { Notification } from '../notification.js';
 import { PermanentError } from '../outbox.js';
 import { AmqpLink } from './amqp-link.js';
 import {
+  declareTopology,
   resolveAmqpSettings,
   type AmqpTransportSettings,
   type ResolvedAmqpSettings,
@@ -26,7 +27,7 @@ export class AmqpSender implements NotificationSender {
   constructor(settings: AmqpTransportSettings, options: TransportOptions = {}) {
     this.#settings = resolveAmqpSettings(settings);
     this.#link = new AmqpLink({
-      settings: this.#settings,
+      settings: { ...this.#settings, connectTimeoutMs: this.#settings.publishTimeoutMs },
       name: options.name ?? 'notification publisher',
       logger: options.logger,
       open: async (model) => {
@@ -36,6 +37,7 @@ export class AmqpSender implements NotificationSender {
         });
         return channel;
       },
+      declare: (channel) => declareTopology(channel, this.#settings),
       // The confirms of a lost channel never come; neither do their returns.
       lost: () => this.#returned.clear(),
     });

@@ -3,10 +3,12 @@ import { AmqpReceiver } from './amqp-receiver.js';
 import { AmqpSender } from './amqp-sender.js';
 import type { AmqpTransportSettings } from './amqp-settings.js';
 import { HttpReceiver, HttpSender, type HttpTransportSettings } from './http.js';
+import type { OsloNotificationsSettings } from './oslo-settings.js';
 import type { NotificationReceiver, NotificationSender, TransportOptions } from './transport.js';
 
 export type TransportSettings = HttpTransportSettings | AmqpTransportSettings;
-export type { AmqpTransportSettings, HttpTransportSettings };
+export type { AmqpTransportSettings, HttpTransportSettings, OsloNotificationsSettings };
+export { OsloNotificationReceiver } from './oslo-receiver.js';
 export type * from './transport.js';
 
 export function createSender(
@@ -52,4 +54,19 @@ export function transportFromEnv(
   if (value === undefined || value === '' || value === 'http') return fallback;
   if (/^amqps?:\/\//.test(value)) return { kind: 'amqp', url: value, ...amqp };
   throw new Error(`${name} must be http or an amqp:// URL, not ${JSON.stringify(value)}`);
+}
+
+/**
+ * A subscription to an OpenStack service's notifications (oslo-settings.ts) from the
+ * environment: unset or empty is none (null), an `amqp://` or `amqps://` URL subscribes, with
+ * the rest of the settings from the file; anything else is an error at startup.
+ */
+export function osloNotificationsFromEnv(
+  name: string,
+  value: string | undefined,
+  rest: Omit<OsloNotificationsSettings, 'url'> = {},
+): OsloNotificationsSettings | null {
+  if (value === undefined || value === '') return null;
+  if (/^amqps?:\/\//.test(value)) return { ...rest, url: value };
+  throw new Error(`${name} must be an amqp:// URL (or unset), not ${JSON.stringify(value)}`);
 }

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { connect } from 'amqplib';
 import type { OpenStackDriverSettings } from '../../deployer/drivers/openstack/heat.js';
 import { root } from '../harness.js';
 
@@ -110,4 +111,15 @@ export async function deleteStacks(prefix: string): Promise<void> {
   };
   for (const stack of list.stacks.filter((s) => s.stack_name.startsWith(prefix)))
     await fetch(`${heatUrl}/stacks/${stack.stack_name}/${stack.id}`, { method: 'DELETE', headers });
+}
+
+/** Deletes queues a suite declared on Heat's broker (they would collect notifications forever). */
+export async function deleteQueues(...names: string[]): Promise<void> {
+  const connection = await connect(amqpUrl());
+  try {
+    const channel = await connection.createChannel();
+    for (const name of names) await channel.deleteQueue(name);
+  } finally {
+    await connection.close();
+  }
 }

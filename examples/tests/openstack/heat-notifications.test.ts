@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, waitFor } from '../harness.js';
 import { startSystem, waitForStatus, type RunningSystem } from '../system.js';
-import { amqpUrl, cloudEnv, deleteStacks, issueToken } from './cloud.js';
+import { amqpUrl, cloudEnv, deleteQueues, deleteStacks, issueToken } from './cloud.js';
 
 interface Alarm {
   id: number;
@@ -21,17 +21,20 @@ interface Alarm {
 
 let system: RunningSystem;
 const outside = `outside-deployer-${process.pid}`;
+// A queue of this run's own on Heat's broker, deleted at the end.
+const queue = `notifier.heat.test-${process.pid}`;
 
 beforeAll(async () => {
   system = await startSystem({
     deployerEnv: { DEPLOYER_DRIVER: 'openstack', DEPLOYER_TEMPLATES: 'test', ...cloudEnv() },
-    notifierEnv: { NOTIFIER_HEAT_NOTIFICATIONS: amqpUrl() },
+    notifierEnv: { NOTIFIER_HEAT_NOTIFICATIONS: amqpUrl(), NOTIFIER_HEAT_QUEUE: queue },
   });
 });
 afterAll(async () => {
   await system?.stop();
   await deleteStacks('deployer-');
   await deleteStacks(outside);
+  await deleteQueues(queue, `${queue}.dead`);
 });
 
 async function alarms(query: string): Promise<Alarm[]> {

@@ -86,6 +86,8 @@ describe('migrations on PostgreSQL', () => {
         '004-default-definitions',
         '005-alarm-status-reason',
         '006-history-in-commit-order',
+        '007-heat-stacks',
+        '008-heat-definitions',
       ].sort(),
     );
     const notifier = open<any>(notifierUrl).db;
@@ -93,6 +95,7 @@ describe('migrations on PostgreSQL', () => {
     expect(definitions.map((d) => d.name).sort()).toEqual([
       'deployment-failed',
       'deployment-finished',
+      'stack-failed',
     ]);
     const deployer = open<any>(deployerUrl).db;
     const names = await deployer.selectFrom('kysely_migration').select('name').execute();

@@ -46,6 +46,9 @@
     const deployment = field(row, 'deployment');
     deployment.textContent = alarm.deployment ? alarm.deployment.name : '—';
     deployment.href = `/?deployment=${encodeURIComponent(alarm.deployment ? alarm.deployment.id : '')}`;
+    const stack = field(row, 'stack');
+    stack.textContent = alarm.stack ? `stack ${alarm.stack.name}` : '';
+    stack.hidden = !alarm.stack;
     field(row, 'definition').textContent = alarm.definition.name;
     field(row, 'event').textContent = alarm.notification.eventType;
     const time = field(row, 'time');
