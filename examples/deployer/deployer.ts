@@ -18,7 +18,7 @@ import { NOTIFICATIONS_TOPIC } from './domain/notifications.js';
 import { Reconciler } from './domain/reconciler.js';
 import type { DeployerDatabase, DeploymentEventsTable } from './domain/schema.js';
 import type { CloudDriver } from './drivers/driver.js';
-import { createDriver } from './drivers/index.js';
+import { createDriver, lifecycleDeadlineMs } from './drivers/index.js';
 import type { DeployerSettings } from './settings.js';
 
 export type EventRow = Omit<DeploymentEventsTable, 'id'> & { id: number };
@@ -75,12 +75,14 @@ export async function createDeployer(
     ...(logger && { logger }),
     ...(settings.outbox?.pollMs !== undefined && { pollMs: Number(settings.outbox.pollMs) }),
   });
+  const deadlineMs = lifecycleDeadlineMs(settings.driver);
   const reconciler = new Reconciler({
     db,
     driver,
     context,
     templates,
     onNotify: () => dispatcher.wake(),
+    ...(deadlineMs !== undefined && { deadlineMs }),
     ...(logger && { logger }),
     ...(settings.reconciler?.pollMs !== undefined && {
       pollMs: Number(settings.reconciler.pollMs),

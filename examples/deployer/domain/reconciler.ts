@@ -42,6 +42,13 @@ export interface ReconcilerOptions {
    * holding one delays its lifecycle by up to this much. Keep it above the driver's timeouts.
    */
   leaseMs?: number;
+  /**
+   * How long a stack may stay in progress before the lifecycle is given up as failed (default:
+   * no limit). Heat fails a stack at its own `timeout_mins`, but only while heat-engine works
+   * on it: a stack whose engine died mid-action stays IN_PROGRESS for good. The openstack
+   * driver's wiring sets Heat's timeout plus a grace period.
+   */
+  deadlineMs?: number;
   /** Delays between retries of a failing driver call. */
   backoff?: BackoffPolicy;
   /** Called after a transaction that wrote notifications (wakes the outbox dispatcher). */
@@ -217,10 +224,31 @@ export class Reconciler {
     const action = actionOf(row.status as Status);
     // Only a delete gets here without a stack: there was none to delete.
     if (!row.stack_id) return this.#outcome(action, null);
-    return this.#outcome(
+    const outcome = this.#outcome(
       action,
       await this.#options.driver.getStack(row.stack_id, stackName(row.id), row.region),
     );
+    const { deadlineMs } = this.#options;
+    if (outcome.done || deadlineMs === undefined) return outcome;
+    // The lifecycle began with its latest event (its `.start`); its age is the stack's.
+    const began = await this.#options.db
+      .selectFrom('deployment_events')
+      .select('created_at')
+      .where('deployment_id', '=', row.id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const age = began ? this.#now() - Date.parse(began.created_at) : 0;
+    if (!(age > deadlineMs)) return outcome;
+    return {
+      done: true,
+      status: statusOf(action, 'FAILED'),
+      reason:
+        `The cloud has not finished this ${action} in ${Math.round(age / 60_000)} minutes, ` +
+        `past its ${Math.round(deadlineMs / 60_000)}-minute deadline: heat-engine may have ` +
+        'stopped while working on the stack. The stack is left as the cloud has it.',
+      outputs: JSON.parse(row.outputs) as StackOutput[],
+    };
   }
 
   #outcome(action: Action, stack: Stack | null): Outcome {

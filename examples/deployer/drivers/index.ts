@@ -30,3 +30,16 @@ export function createDriver(settings: DriverSettings, db: Kysely<DeployerDataba
       );
   }
 }
+
+/** Past Heat's own stack timeout, the time a lifecycle is given before the reconciler gives up. */
+const DEADLINE_GRACE_MINS = 5;
+
+/**
+ * How long a stack may stay in progress (the reconciler's `deadlineMs`): Heat's timeout plus a
+ * grace period for the openstack driver, whose stacks can be stranded by a dead heat-engine;
+ * none for the simulated cloud, which always finishes.
+ */
+export function lifecycleDeadlineMs(settings: DriverSettings): number | undefined {
+  if (settings.kind !== 'openstack') return undefined;
+  return (Number(settings.stackTimeoutMins ?? 60) + DEADLINE_GRACE_MINS) * 60_000;
+}

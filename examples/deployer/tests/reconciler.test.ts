@@ -245,4 +245,47 @@ describe('Reconciler', () => {
     await live.stop();
     expect((await getDeployment(db, id)).status).toBe('CREATE_COMPLETE');
   });
+
+  it('gives a lifecycle up past its deadline when the cloud never finishes the stack', async () => {
+    // A stack whose heat-engine died mid-create stays CREATE_IN_PROGRESS in Heat for good.
+    const stranded = override(driver, {
+      getStack: async (id, name) => ({
+        id,
+        name,
+        status: 'CREATE_IN_PROGRESS',
+        statusReason: 'Stack CREATE started',
+        outputs: [],
+      }),
+    });
+    const patient = reconciler(stranded);
+    const bounded = new Reconciler({
+      db,
+      driver: stranded,
+      context,
+      now: () => now,
+      checkMs: 100,
+      deadlineMs: 65 * 60_000,
+    });
+    const { id } = await createDeployment(db, request, regions, context);
+    await bounded.runDue();
+    now += 64 * 60_000; // within the deadline: still waiting, with or without one
+    await bounded.runDue();
+    now += 1_000;
+    await patient.runDue();
+    expect((await getDeployment(db, id)).status).toBe('CREATE_IN_PROGRESS');
+
+    now += 2 * 60_000;
+    await patient.runDue(); // no deadline: waits on
+    expect((await getDeployment(db, id)).status).toBe('CREATE_IN_PROGRESS');
+    now += 1_000;
+    await bounded.runDue();
+    const failed = await getDeployment(db, id);
+    expect(failed.status).toBe('CREATE_FAILED');
+    expect(failed.statusReason).toBe(
+      'The cloud has not finished this CREATE in 66 minutes, past its 65-minute deadline: ' +
+        'heat-engine may have stopped while working on the stack. The stack is left as the ' +
+        'cloud has it.',
+    );
+    expect(await eventTypes()).toEqual(['deployment.create.start', 'deployment.create.error']);
+  });
 });
