@@ -55,3 +55,30 @@ export function stackUrl(path = '/') {
     },
   };
 }
+
+/** A TestResource standing for a load balancer: its `output` is the stack's own host name. */
+export const testLoadBalancer = {
+  type: 'OS::Heat::TestResource',
+  properties: {
+    value: {
+      str_replace: {
+        template: 'STACK.example.test',
+        params: { STACK: { get_param: 'OS::stack_name' } },
+      },
+    },
+    wait_secs: { get_param: 'wait_secs' },
+  },
+};
+
+/** The `url` output: http:// and the load balancer's address. */
+export function urlThroughLoadBalancer(description: string) {
+  return {
+    description,
+    value: {
+      str_replace: {
+        template: 'http://host/',
+        params: { host: { get_attr: ['load_balancer', 'output'] } },
+      },
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { staticSite } from '../static-site.js';
 import type { HotTemplate } from '../types.js';
-import { TEST_PARAMETERS, testServer } from './knobs.js';
+import { TEST_PARAMETERS, testLoadBalancer, testServer, urlThroughLoadBalancer } from './knobs.js';
 
 /** static-site.ts for a cloud without compute: the same parameters and outputs. */
 export const staticSiteTest: HotTemplate = {
@@ -21,29 +21,10 @@ export const staticSiteTest: HotTemplate = {
       },
     },
     // Its output stands for the load balancer's address.
-    load_balancer: {
-      type: 'OS::Heat::TestResource',
-      properties: {
-        value: {
-          str_replace: {
-            template: 'STACK.example.test',
-            params: { STACK: { get_param: 'OS::stack_name' } },
-          },
-        },
-        wait_secs: { get_param: 'wait_secs' },
-      },
-    },
+    load_balancer: testLoadBalancer,
   },
   outputs: {
-    url: {
-      description: 'The site, through the load balancer',
-      value: {
-        str_replace: {
-          template: 'http://host/',
-          params: { host: { get_attr: ['load_balancer', 'output'] } },
-        },
-      },
-    },
+    url: urlThroughLoadBalancer('The site, through the load balancer'),
     servers: {
       description: 'The web servers',
       value: { get_attr: ['web_servers', 'output'] },

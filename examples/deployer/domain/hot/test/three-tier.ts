@@ -1,6 +1,6 @@
 import { threeTier } from '../three-tier.js';
 import type { HotTemplate } from '../types.js';
-import { TEST_PARAMETERS, testServer } from './knobs.js';
+import { TEST_PARAMETERS, testLoadBalancer, testServer, urlThroughLoadBalancer } from './knobs.js';
 
 /** three-tier.ts for a cloud without compute: the same parameters and outputs. */
 export const threeTierTest: HotTemplate = {
@@ -53,29 +53,10 @@ export const threeTierTest: HotTemplate = {
       type: 'OS::Heat::None',
       depends_on: ['db_server', 'db_volume'],
     },
-    load_balancer: {
-      type: 'OS::Heat::TestResource',
-      properties: {
-        value: {
-          str_replace: {
-            template: 'STACK.example.test',
-            params: { STACK: { get_param: 'OS::stack_name' } },
-          },
-        },
-        wait_secs: { get_param: 'wait_secs' },
-      },
-    },
+    load_balancer: testLoadBalancer,
   },
   outputs: {
-    url: {
-      description: 'The web tier, through the load balancer',
-      value: {
-        str_replace: {
-          template: 'http://host/',
-          params: { host: { get_attr: ['load_balancer', 'output'] } },
-        },
-      },
-    },
+    url: urlThroughLoadBalancer('The web tier, through the load balancer'),
     db_password: {
       description: 'The password of the database role app',
       value: { get_attr: ['db_password', 'value'] },
