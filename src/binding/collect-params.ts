@@ -1,6 +1,6 @@
 import { HTTPError } from '../core/errors.js';
 import type { PecanRequest } from '../core/request.js';
-import type { Params } from '../core/params.js';
+import { createParams, type Params } from '../core/params.js';
 import { isJsonType, parseMultipart } from '../core/body.js';
 
 // §2.1: the params a controller is bound from. GET takes the query string only; other methods
@@ -60,7 +60,7 @@ export function loadMultipart(request: PecanRequest): Promise<Params> {
  * values that are arrays are already lists of repeated values; a JSON array is one value.
  */
 function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolean): Params {
-  const params: Params = Object.create(null) as Params;
+  const params = createParams();
   if (isEmpty(query)) {
     // The common POST: the body alone, copied in one pass (params keep their null prototype,
     // so `params.constructor` is never Object's; a JSON body's own `__proto__` stays data).

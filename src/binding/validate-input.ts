@@ -8,7 +8,8 @@
 import { HTTPError } from '../core/errors.js';
 import { isJsonType } from '../core/body.js';
 import { isPromise } from '../core/is-promise.js';
-import type { Params } from '../core/params.js';
+import { createParams, type Params } from '../core/params.js';
+import { nullObject } from '../core/null-object.js';
 import type { PecanRequest } from '../core/request.js';
 import type {
   EndpointSchema,
@@ -63,7 +64,7 @@ function pathInput(
   leading: number,
   remainder: readonly string[],
 ): Record<string, string> {
-  const values = Object.create(null) as Record<string, string>;
+  const values = nullObject<Record<string, string>>();
   let index = leading;
   for (const segment of remainder) {
     if (segment === '') continue; // §2.2 step 1: empty segments are never arguments
@@ -159,7 +160,7 @@ function paramsOf(
   body: unknown,
 ): Params {
   if (schema.query === undefined && schema.body === undefined) return request.params;
-  const params = Object.create(null) as Params;
+  const params = createParams();
   assign(params, schema.query ? query : request.query);
   if (schema.body) assign(params, body);
   else if (request.method !== 'GET') assign(params, rawBody(request));

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Busboy, type BusboyFileStream, type BusboyInstance } from '@fastify/busboy';
 import { HTTPError } from './errors.js';
+import { nullObject } from './null-object.js';
 import { addParam, createParams, MAX_PARAMS, parseParamString, type Params } from './params.js';
 
 export interface ContentType {
@@ -12,7 +13,7 @@ export interface ContentType {
 
 /** Parses a Content-Type header, tolerating stray whitespace, quotes and empty parameters. */
 export function parseContentType(header: string | null | undefined): ContentType {
-  const params = Object.create(null) as Record<string, string>;
+  const params = nullObject<Record<string, string>>();
   if (!header) return { type: '', params };
   let semi = header.indexOf(';');
   if (semi === -1) return { type: header.trim().toLowerCase(), params };

@@ -2,7 +2,7 @@ import type { ValidInput } from './standard-schema.js';
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { forwardedHost, forwardedScheme } from './forwarded.js';
-import { parseQuery, type Params } from './params.js';
+import { createParams, parseQuery, type Params } from './params.js';
 import {
   DEFAULT_JSON_LIMITS,
   parseContentType,
@@ -228,7 +228,7 @@ export class PecanRequest {
 
   get query(): Params {
     return (this.queryValue ??=
-      this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
+      this.queryString === '' ? createParams() : parseQuery(this.queryString));
   }
 
   get cookies(): Record<string, string> {
@@ -260,7 +260,7 @@ export class PecanRequest {
       this.formValue =
         this.contentType === 'application/x-www-form-urlencoded'
           ? parseUrlencoded(this.body)
-          : Object.create(null);
+          : createParams();
     }
     return this.formValue!;
   }
