@@ -20,16 +20,34 @@ export function paramsNeedBody(request: PecanRequest): boolean {
   return true;
 }
 
-/** The params once the body is loaded (`request.loadBody()`): the query merged with it. */
-export function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
+/**
+ * The params once the body is loaded (`request.loadBody()`): the query merged with it. With
+ * `merged` false the body and the query are read all the same (a malformed one is the same
+ * 400, in the same order), but a JSON or urlencoded body is not merged and `null` is returned:
+ * the endpoint's query or body schema gives the params instead (validate-input.ts).
+ */
+export function paramsFromBody(request: PecanRequest): Params | Promise<Params>;
+export function paramsFromBody(
+  request: PecanRequest,
+  merged: boolean,
+): Params | Promise<Params> | null;
+export function paramsFromBody(
+  request: PecanRequest,
+  merged = true,
+): Params | Promise<Params> | null {
   const type = request.contentType;
   if (isJsonType(type)) {
     const json = request.json;
+    const query = request.query;
     // §2.1: only a JSON object feeds params; arrays, numbers… leave the query alone.
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return request.query;
-    return merge(request.query, json as Record<string, unknown>, false);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return query;
+    return merged ? merge(query, json as Record<string, unknown>, false) : null;
   }
-  if (type === 'application/x-www-form-urlencoded') return merge(request.query, request.form, true);
+  if (type === 'application/x-www-form-urlencoded') {
+    const query = request.query;
+    const form = request.form;
+    return merged ? merge(query, form, true) : null;
+  }
   if (type === 'multipart/form-data') {
     return loadMultipart(request).then((fields) => merge(request.query, fields, true));
   }
