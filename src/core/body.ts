@@ -13,10 +13,11 @@ export interface ContentType {
 
 /** Parses a Content-Type header, tolerating stray whitespace, quotes and empty parameters. */
 export function parseContentType(header: string | null | undefined): ContentType {
-  const params = nullObject<Record<string, string>>();
-  if (!header) return { type: '', params };
+  if (!header) return { type: '', params: Object.create(null) as Record<string, string> };
   let semi = header.indexOf(';');
-  if (semi === -1) return { type: header.trim().toLowerCase(), params };
+  // Without parameters, an empty object made the cheaper way (null-object.ts).
+  if (semi === -1) return { type: header.trim().toLowerCase(), params: Object.create(null) };
+  const params = nullObject<Record<string, string>>();
   const type = header.slice(0, semi).trim().toLowerCase();
   const length = header.length;
   let i = semi + 1;

@@ -2,7 +2,7 @@ import type { ValidInput } from './standard-schema.js';
 import type { HTTPError } from './errors.js';
 import { parseCookies } from './cookies.js';
 import { forwardedHost, forwardedScheme } from './forwarded.js';
-import { createParams, parseQuery, type Params } from './params.js';
+import { parseQuery, type Params } from './params.js';
 import {
   DEFAULT_JSON_LIMITS,
   parseContentType,
@@ -227,8 +227,9 @@ export class PecanRequest {
   }
 
   get query(): Params {
+    // No query: an empty object, made the cheaper way (null-object.ts: it has nothing to read).
     return (this.queryValue ??=
-      this.queryString === '' ? createParams() : parseQuery(this.queryString));
+      this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
   }
 
   get cookies(): Record<string, string> {
@@ -260,7 +261,7 @@ export class PecanRequest {
       this.formValue =
         this.contentType === 'application/x-www-form-urlencoded'
           ? parseUrlencoded(this.body)
-          : createParams();
+          : Object.create(null);
     }
     return this.formValue!;
   }
