@@ -78,13 +78,12 @@ export function loadMultipart(request: PecanRequest): Promise<Params> {
  * values that are arrays are already lists of repeated values; a JSON array is one value.
  */
 function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolean): Params {
-  const params = createParams();
   if (isEmpty(query)) {
-    // The common POST: the body alone, copied in one pass (params keep their null prototype,
-    // so `params.constructor` is never Object's; a JSON body's own `__proto__` stays data).
-    for (const name in body) if (hasOwn.call(body, name)) params[name] = body[name];
-    return params;
+    // The common POST: the body alone, copied in one pass (a spread defines its own `__proto__`
+    // as data), then without a prototype, so `params.constructor` is never Object's.
+    return Object.setPrototypeOf({ ...body }, null) as Params;
   }
+  const params = createParams();
   for (const name in query) params[name] = query[name];
   for (const name of Object.keys(body)) {
     const value = body[name];
@@ -98,8 +97,6 @@ function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolea
   }
   return params;
 }
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 function isEmpty(params: Params): boolean {
   for (const _ in params) return false;
