@@ -36,7 +36,7 @@ class NodeRequestParts implements RequestHeaders, BodyReader {
   }
 
   read(limit: number, into: { body: Buffer }): Promise<Buffer> {
-    return readNodeBody(this.req, limit, into, this);
+    return readNodeBody(this.req, limit, into);
   }
 
   get(name: string): string | null {

@@ -15,22 +15,8 @@ function aborted(): HTTPError {
 }
 
 /** A Content-Length header that already promises more than `limit` bytes. */
-function declaresTooMuch(contentLength: string | null, limit: number): boolean {
-  return contentLength !== null && Number(contentLength) > limit;
-}
-
-/**
- * Where `readNodeBody` reads Content-Length and Transfer-Encoding: by default Node's header
- * object, which Node builds from the raw list on first access; the Node adapter passes its own
- * reader of the raw list instead (adapters/node.ts), so a request with a body does not make
- * Node build an object nothing else reads.
- */
-export interface FramingHeaders {
-  get(name: 'content-length' | 'transfer-encoding'): string | null;
-}
-
-function nodeHeaders(req: IncomingMessage): FramingHeaders {
-  return { get: (name) => req.headers[name] ?? null };
+function declaresTooMuch(contentLength: string | null | undefined, limit: number): boolean {
+  return contentLength !== null && contentLength !== undefined && Number(contentLength) > limit;
 }
 
 /** Where a reader stores the body before it settles (the pecan request), if anywhere. */
@@ -48,17 +34,12 @@ function stored(into: Sink, body: Buffer): Buffer {
  * avoid. The caller sends that response with `Connection: close`, so Node closes the socket
  * rather than waiting for the rest of the body. Every listener is removed once settled.
  */
-export function readNodeBody(
-  req: IncomingMessage,
-  limit: number,
-  into?: Sink,
-  headers: FramingHeaders = nodeHeaders(req),
-): Promise<Buffer> {
-  const contentLength = headers.get('content-length');
+export function readNodeBody(req: IncomingMessage, limit: number, into?: Sink): Promise<Buffer> {
+  const contentLength = req.headers['content-length'];
   if (declaresTooMuch(contentLength, limit)) return Promise.reject(tooLarge(limit));
   // HTTP/1 without Content-Length or Transfer-Encoding has no body; nothing will arrive.
   if (contentLength === '0') return Promise.resolve(stored(into, EMPTY));
-  if (contentLength === null && headers.get('transfer-encoding') === null) {
+  if (contentLength === undefined && req.headers['transfer-encoding'] === undefined) {
     if (req.httpVersionMajor === 1) return Promise.resolve(stored(into, EMPTY));
   }
   // Already read to the end elsewhere: waiting for 'end' would hang.
