@@ -89,8 +89,11 @@ function routeRest(self: object, method: string, args: string[], request: PecanR
     throw new HTTPError(405);
   // §4.10: explicit mode is told the way Pecan tells it — no request is bound to the context.
   const skip = currentScope() === undefined ? 2 : 0;
-  if (skip === 0 && (method === 'get' || method === 'post')) {
-    const quick = method === 'get' ? quickGet(self, args, request) : quickPost(self, args, request);
+  if (skip === 0 && method === 'get') {
+    const quick = quickGet(self, args, request);
+    if (quick !== undefined) return quick;
+  } else if (skip === 0 && method === 'post') {
+    const quick = quickPost(self, args, request);
     if (quick !== undefined) return quick;
   }
   const call: RestCall = { self, request, skip };
