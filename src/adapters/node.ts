@@ -16,9 +16,10 @@ import { assignRequestId } from './request-id.js';
 import { trustsPeer } from './trusted-proxy.js';
 
 /**
- * `request.headers` over Node's request. Node builds `req.headers` on first access, from
- * `req.rawHeaders`; most requests need two or three headers, so those are read from the raw
- * list with Node's own rules for repeated names, and the object is built only when a request
+ * `request.headers` over Node's request. Most requests need two or three headers: those are read
+ * from `req.rawHeaders` with Node's own rules for repeated names, which measures a little cheaper
+ * than looking them up in Node's header object (Node 20 builds that object for every HTTP/1.1
+ * request before the listener runs: it reads Host and Expect). The object is used when a request
  * wants all of them (`forEach`) or the server joins duplicates its own way.
  */
 class NodeRequestParts implements RequestHeaders, BodyReader {

@@ -217,15 +217,35 @@ function negotiate({ app, state, meta }: Flight): void {
 
 /** Stage 8 with the body loaded, then the rest of the pass (a multipart body parses first). */
 function withBody(f: Flight): void | Promise<void> {
-  const params = paramsFromBody(f.state.request);
+  const schema = f.meta!.schema;
+  // A query or body schema gives the params binding reads (validate-input.ts): the query merged
+  // with the body is then made only for a request that fails validation.
+  const merged = schema === null || (schema.query === undefined && schema.body === undefined);
+  const params = paramsFromBody(f.state.request, merged);
   if (isPromise<Params>(params)) return params.then((value) => validated(f, value));
   return validated(f, params);
 }
 
-function validated(f: Flight, params: Params): void | Promise<void> {
-  keepParams(f, params);
-  const valid = validate(f);
-  return valid !== undefined ? resume(valid, f, 9) : runStages(f, 9);
+/** `params` null: not merged yet (see `withBody`). */
+function validated(f: Flight, params: Params | null): void | Promise<void> {
+  if (params !== null) keepParams(f, params);
+  let valid: void | Promise<void>;
+  try {
+    valid = validate(f);
+  } catch (error) {
+    return invalid(f, params, error);
+  }
+  if (valid === undefined) return runStages(f, 9);
+  if (params === null) valid = valid.catch((error: unknown) => invalid(f, null, error));
+  return resume(valid, f, 9);
+}
+
+/** A request that fails validation has the query merged with its body as its params, as any
+ * other request (its error and after hooks may read them). */
+function invalid(f: Flight, params: Params | null, error: unknown): never {
+  // Not multipart (that one is merged first), so the body is already parsed: synchronous.
+  if (params === null) keepParams(f, paramsFromBody(f.state.request) as Params);
+  throw error;
 }
 
 const keepParams = (f: Flight, params: Params): void => void (f.state.request.params = params);

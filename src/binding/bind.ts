@@ -2,6 +2,7 @@ import { HTTPError } from '../core/errors.js';
 import type { Arguments } from '../app/state.js';
 import type { Signature } from './signature.js';
 import type { Params } from '../core/params.js';
+import { nullObject } from '../core/null-object.js';
 import type { PecanRequest } from '../core/request.js';
 
 /**
@@ -47,7 +48,7 @@ export function bindArguments(
     else throw new HTTPError(400, `Missing argument: "${param.name}" (${label})`);
   }
   if (signature.kwargs) {
-    kwargs = Object.create(null) as Record<string, unknown>;
+    kwargs = nullObject();
     for (const name in params) if (!isDeclared(declared, name)) kwargs[name] = params[name];
   }
   return { args, varargs, kwargs };

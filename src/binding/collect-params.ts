@@ -1,6 +1,6 @@
 import { HTTPError } from '../core/errors.js';
 import type { PecanRequest } from '../core/request.js';
-import type { Params } from '../core/params.js';
+import { createParams, type Params } from '../core/params.js';
 import { isJsonType, parseMultipart } from '../core/body.js';
 
 // §2.1: the params a controller is bound from. GET takes the query string only; other methods
@@ -20,16 +20,34 @@ export function paramsNeedBody(request: PecanRequest): boolean {
   return true;
 }
 
-/** The params once the body is loaded (`request.loadBody()`): the query merged with it. */
-export function paramsFromBody(request: PecanRequest): Params | Promise<Params> {
+/**
+ * The params once the body is loaded (`request.loadBody()`): the query merged with it. With
+ * `merged` false the body and the query are read all the same (a malformed one is the same
+ * 400, in the same order), but a JSON or urlencoded body is not merged and `null` is returned:
+ * the endpoint's query or body schema gives the params instead (validate-input.ts).
+ */
+export function paramsFromBody(request: PecanRequest): Params | Promise<Params>;
+export function paramsFromBody(
+  request: PecanRequest,
+  merged: boolean,
+): Params | Promise<Params> | null;
+export function paramsFromBody(
+  request: PecanRequest,
+  merged = true,
+): Params | Promise<Params> | null {
   const type = request.contentType;
   if (isJsonType(type)) {
     const json = request.json;
+    const query = request.query;
     // §2.1: only a JSON object feeds params; arrays, numbers… leave the query alone.
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return request.query;
-    return merge(request.query, json as Record<string, unknown>, false);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return query;
+    return merged ? merge(query, json as Record<string, unknown>, false) : null;
   }
-  if (type === 'application/x-www-form-urlencoded') return merge(request.query, request.form, true);
+  if (type === 'application/x-www-form-urlencoded') {
+    const query = request.query;
+    const form = request.form;
+    return merged ? merge(query, form, true) : null;
+  }
   if (type === 'multipart/form-data') {
     return loadMultipart(request).then((fields) => merge(request.query, fields, true));
   }
@@ -60,13 +78,12 @@ export function loadMultipart(request: PecanRequest): Promise<Params> {
  * values that are arrays are already lists of repeated values; a JSON array is one value.
  */
 function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolean): Params {
-  const params: Params = Object.create(null) as Params;
   if (isEmpty(query)) {
-    // The common POST: the body alone, copied in one pass (params keep their null prototype,
-    // so `params.constructor` is never Object's; a JSON body's own `__proto__` stays data).
-    for (const name in body) if (hasOwn.call(body, name)) params[name] = body[name];
-    return params;
+    // The common POST: the body alone, copied in one pass (a spread defines its own `__proto__`
+    // as data), then without a prototype, so `params.constructor` is never Object's.
+    return Object.setPrototypeOf({ ...body }, null) as Params;
   }
+  const params = createParams();
   for (const name in query) params[name] = query[name];
   for (const name of Object.keys(body)) {
     const value = body[name];
@@ -80,8 +97,6 @@ function merge(query: Params, body: Record<string, unknown>, bodyIsMulti: boolea
   }
   return params;
 }
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 function isEmpty(params: Params): boolean {
   for (const _ in params) return false;

@@ -8,7 +8,8 @@
 import { HTTPError } from '../core/errors.js';
 import { isJsonType } from '../core/body.js';
 import { isPromise } from '../core/is-promise.js';
-import type { Params } from '../core/params.js';
+import { createParams, type Params } from '../core/params.js';
+import { nullObject } from '../core/null-object.js';
 import type { PecanRequest } from '../core/request.js';
 import type {
   EndpointSchema,
@@ -26,11 +27,13 @@ export interface Validated {
 }
 
 type Result = StandardSchemaV1.Result<unknown>;
-const LOCATIONS: readonly InputLocation[] = ['path', 'query', 'body'];
+type Outcome = Result | Promise<Result> | undefined;
 
 /**
  * Validates the inputs the endpoint has schemas for. Synchronous validators give a synchronous
  * result (DESIGN §3: no `await` for a synchronous result); an asynchronous one, a promise.
+ * Every input is read before any validator runs, so a malformed query or body is its own 400
+ * whatever the validators say.
  */
 export function validateInput(
   schema: EndpointSchema,
@@ -39,21 +42,17 @@ export function validateInput(
   remainder: readonly string[],
   request: PecanRequest,
 ): Validated | Promise<Validated> {
-  const inputs = [
-    schema.path && pathInput(signature, leading, remainder),
-    schema.query && request.query,
-    schema.body && bodyInput(request),
-  ];
-  const results: (Result | Promise<Result> | undefined)[] = [
-    schema.path?.['~standard'].validate(inputs[0]),
-    schema.query?.['~standard'].validate(inputs[1]),
-    schema.body?.['~standard'].validate(inputs[2]),
-  ];
-  if (!results.some(isPromise)) {
-    return conclude(schema, signature, leading, remainder, request, results as Result[]);
+  const pathIn = schema.path !== undefined ? pathInput(signature, leading, remainder) : undefined;
+  const queryIn = schema.query !== undefined ? request.query : undefined;
+  const bodyIn = schema.body !== undefined ? bodyInput(request) : undefined;
+  const path: Outcome = schema.path?.['~standard'].validate(pathIn);
+  const query: Outcome = schema.query?.['~standard'].validate(queryIn);
+  const body: Outcome = schema.body?.['~standard'].validate(bodyIn);
+  if (!isPromise(path) && !isPromise(query) && !isPromise(body)) {
+    return conclude(schema, signature, leading, remainder, request, path, query, body);
   }
-  return Promise.all(results).then((settled) =>
-    conclude(schema, signature, leading, remainder, request, settled as Result[]),
+  return Promise.all([path, query, body]).then(([p, q, b]) =>
+    conclude(schema, signature, leading, remainder, request, p, q, b),
   );
 }
 
@@ -63,7 +62,7 @@ function pathInput(
   leading: number,
   remainder: readonly string[],
 ): Record<string, string> {
-  const values = Object.create(null) as Record<string, string>;
+  const values = nullObject<Record<string, string>>();
   let index = leading;
   for (const segment of remainder) {
     if (segment === '') continue; // §2.2 step 1: empty segments are never arguments
@@ -91,26 +90,23 @@ function conclude(
   leading: number,
   remainder: readonly string[],
   request: PecanRequest,
-  results: readonly (Result | undefined)[],
+  path: Result | undefined,
+  query: Result | undefined,
+  body: Result | undefined,
 ): Validated {
-  const errors: FieldError[] = [];
-  const values: unknown[] = [undefined, undefined, undefined];
-  for (let i = 0; i < 3; i++) {
-    const result = results[i];
-    if (result === undefined) continue;
-    if (result.issues !== undefined) collect(errors, LOCATIONS[i]!, result.issues);
-    else values[i] = result.value;
-  }
-  if (errors.length > 0) {
+  if (path?.issues !== undefined || query?.issues !== undefined || body?.issues !== undefined) {
+    const errors: FieldError[] = [];
+    if (path?.issues !== undefined) collect(errors, 'path', path.issues);
+    if (query?.issues !== undefined) collect(errors, 'query', query.issues);
+    if (body?.issues !== undefined) collect(errors, 'body', body.issues);
     const detail = errors.map(describe).join('; ');
     throw new HTTPError(400, { detail: `Validation failed: ${detail}`, errors });
   }
-  const [path, query, body] = values;
-  const valid: ValidInput = { path, query, body };
+  const valid: ValidInput = { path: path?.value, query: query?.value, body: body?.value };
   request.valid = valid;
   return {
-    remainder: schema.path ? withPathValues(signature, leading, remainder, path) : remainder,
-    params: paramsOf(schema, request, query, body),
+    remainder: schema.path ? withPathValues(signature, leading, remainder, valid.path) : remainder,
+    params: paramsOf(schema, request, valid.query, valid.body),
   };
 }
 
@@ -159,7 +155,7 @@ function paramsOf(
   body: unknown,
 ): Params {
   if (schema.query === undefined && schema.body === undefined) return request.params;
-  const params = Object.create(null) as Params;
+  const params = createParams();
   assign(params, schema.query ? query : request.query);
   if (schema.body) assign(params, body);
   else if (request.method !== 'GET') assign(params, rawBody(request));

@@ -1,4 +1,5 @@
 import { cookieNameError, cookieOptionError, cookieValueError } from './pecan-errors.js';
+import { nullObject } from './null-object.js';
 /**
  * Reads a Cookie header into a null-prototype object (so a cookie named `__proto__` is plain
  * data). Tolerant, as WebOb is: pairs without '=' or without a name are skipped, the first
@@ -6,7 +7,7 @@ import { cookieNameError, cookieOptionError, cookieValueError } from './pecan-er
  * percent-decode cleanly is kept as sent.
  */
 export function parseCookies(header: string | null | undefined): Record<string, string> {
-  const cookies = Object.create(null) as Record<string, string>;
+  const cookies = nullObject<Record<string, string>>();
   if (!header) return cookies;
   const length = header.length;
   let start = 0;

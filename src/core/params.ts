@@ -1,4 +1,5 @@
 import { HTTPError } from './errors.js';
+import { nullObject } from './null-object.js';
 
 /**
  * One parameter value: a string from the query or a form, a JSON value from a JSON body, or an
@@ -21,7 +22,7 @@ export const MAX_PARAMS = 1000;
 const repeated = new WeakSet<unknown[]>();
 
 export function createParams(): Params {
-  return Object.create(null) as Params;
+  return nullObject<Params>();
 }
 
 /** §2.1 flattening: the first value is kept single; a repeated name becomes an array. */

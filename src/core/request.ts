@@ -227,6 +227,7 @@ export class PecanRequest {
   }
 
   get query(): Params {
+    // No query: an empty object, made the cheaper way (null-object.ts: it has nothing to read).
     return (this.queryValue ??=
       this.queryString === '' ? Object.create(null) : parseQuery(this.queryString));
   }

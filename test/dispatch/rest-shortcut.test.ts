@@ -1,6 +1,7 @@
 /**
- * The RestController shortcut for `GET /things` and `GET /things/<id>` (src/dispatch/
- * rest-shortcut.ts) must step aside whenever a rule of §4.2–4.4 could answer differently.
+ * The RestController shortcut for `GET /things`, `GET /things/<id>` and `POST /things` (src/
+ * dispatch/rest-shortcut.ts) must step aside whenever a rule of §4.2–4.5 could answer
+ * differently.
  */
 import { expect, it } from 'vitest';
 import { describeAdapters } from '../support/adapters.js';
@@ -78,8 +79,52 @@ class Parent extends RestController {
   children = new Children();
 }
 
+class Posts extends RestController {
+  @expose() getOne(id: string) {
+    return `post ${id}`;
+  }
+  @expose() post(title: string) {
+    return `created ${title}`;
+  }
+  @expose() put(id: string, title: string) {
+    return `put ${id} ${title}`;
+  }
+}
+
+class PostsWithLookup extends Posts {
+  @expose() _lookup(...rest: string[]) {
+    return [new Colours(), rest.slice(1)];
+  }
+}
+
+class PostsWithActions extends Posts {
+  customActions = { publish: ['POST'] };
+  @expose() postPublish() {
+    return 'published';
+  }
+}
+
+class PostField extends Posts {
+  override post = expose()((title: string) => `field ${title}`);
+}
+
+class Comments extends RestController {
+  @expose() post(postId: string, text: string) {
+    return `comment ${text} on ${postId}`;
+  }
+}
+
+class PostsWithComments extends Posts {
+  comments = new Comments();
+}
+
 class Root {
   things = new Things();
+  posts = new Posts();
+  postsLookup = new PostsWithLookup();
+  postsActions = new PostsWithActions();
+  postField = new PostField();
+  postsComments = new PostsWithComments();
   sub = new WithSub();
   actions = new WithActions();
   statics = new WithStaticActions();
@@ -135,5 +180,36 @@ describeAdapters('RestController GET shortcut', ({ client }) => {
     expect((await c.get('/pair/1/2')).text).toBe('pair 1 2');
     expect((await c.get('/parent/1/children/2')).text).toBe('child 2 of 1');
     expect((await c.get('/parent/1')).text).toBe('parent 1');
+  });
+});
+
+describeAdapters('RestController POST shortcut', ({ client }) => {
+  it('answers post, and leaves a missing post to the full rules (405 with Allow)', async () => {
+    const c = await client(makeApp(new Root(), { logger: quiet }));
+    for (let i = 0; i < 2; i++) {
+      expect((await c.post('/posts', { json: { title: 'a' } })).text).toBe('created a');
+      expect((await c.post('/posts/', { json: { title: 'b' } })).text).toBe('created b');
+      const refused = await c.post('/things', { json: {} });
+      expect(refused.status).toBe(405);
+      expect(refused.headers.get('allow')).toContain('GET');
+    }
+  });
+
+  it('gives segments below the controller to the full rules', async () => {
+    const c = await client(makeApp(new Root(), { logger: quiet }));
+    expect((await c.post('/postsActions/publish', { json: {} })).text).toBe('published');
+    expect((await c.post('/postsActions', { json: { title: 'c' } })).text).toBe('created c');
+    expect((await c.post('/postsLookup/x/blue', { json: {} })).status).toBe(405);
+    expect((await c.post('/postsLookup', { json: { title: 'd' } })).text).toBe('created d');
+    expect((await c.post('/postsComments/7/comments', { json: { text: 'hi' } })).text).toBe(
+      'comment hi on 7',
+    );
+  });
+
+  it('uses a post class field, and a tunnelled POST', async () => {
+    const c = await client(makeApp(new Root(), { logger: quiet }));
+    expect((await c.post('/postField', { json: { title: 'e' } })).text).toBe('field e');
+    expect((await c.get('/posts?_method=post&title=f')).text).toBe('created f');
+    expect((await c.post('/posts/7?_method=put', { json: { title: 'g' } })).text).toBe('put 7 g');
   });
 });

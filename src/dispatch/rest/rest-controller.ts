@@ -15,7 +15,7 @@ import { acceptsSegments, isMatch, lookupTarget } from '../lookup-rules.js';
 import { restSegmentError } from '../../core/pecan-errors.js';
 import { setAllow } from './rest-allow.js';
 import { requestedMethod } from './rest-method.js';
-import { quickGet } from './rest-shortcut.js';
+import { quickGet, quickPost } from './rest-shortcut.js';
 import {
   handleMethod,
   positionalCount,
@@ -91,6 +91,9 @@ function routeRest(self: object, method: string, args: string[], request: PecanR
   const skip = currentScope() === undefined ? 2 : 0;
   if (skip === 0 && method === 'get') {
     const quick = quickGet(self, args, request);
+    if (quick !== undefined) return quick;
+  } else if (skip === 0 && method === 'post') {
+    const quick = quickPost(self, args, request);
     if (quick !== undefined) return quick;
   }
   const call: RestCall = { self, request, skip };

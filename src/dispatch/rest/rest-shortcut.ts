@@ -1,6 +1,6 @@
 /**
- * The two requests most RestControllers serve — `GET /things` and `GET /things/<id>` — answered
- * without running every rule of §4.2–4.4, when nothing those rules look at could change the
+ * The requests most RestControllers serve — `GET /things`, `GET /things/<id>` and `POST /things`
+ * — answered without running every rule of §4.2–4.4, when nothing those rules look at could change the
  * answer: the class defines `getAll`/`getOne` as exposed methods (no getters, no instance
  * fields by those names), declares no `_lookup` and no custom actions, the request carries no
  * parent ids, and the id is not the name of a sub-controller. Anything else takes the full rules.
@@ -8,7 +8,7 @@
 import type { PecanRequest } from '../../core/request.js';
 import { getMeta } from '../../controller/meta.js';
 import { findDescriptor } from '../class-info.js';
-import { subController, type RestMethod } from './rest-handlers.js';
+import { findController, subController, type RestMethod } from './rest-handlers.js';
 
 interface Shape {
   /** `getAll`, when exposed and callable without path arguments. */
@@ -38,14 +38,8 @@ export function quickGet(
   args: string[],
   request: PecanRequest,
 ): RestMethod | undefined {
-  const shape = shapeOf(self);
-  if (shape === null || request.pecan.routingArgs !== undefined) return undefined;
-  // An instance field by one of these names changes what they read (plain property reads:
-  // cheaper than asking for own properties, and as exact here).
-  const seen = self as Seen;
-  const [getOne, getAll, get] = shape.held;
-  if (seen.getOne !== getOne || seen.getAll !== getAll || seen.get !== get) return undefined;
-  if (seen._lookup !== undefined || seen.customActions !== undefined) return undefined;
+  const shape = plainShape(self, request);
+  if (shape === undefined) return undefined;
   if (args.length === 0 || (args.length === 1 && args[0] === '')) {
     return shape.getAll !== null ? [shape.getAll, []] : undefined;
   }
@@ -55,6 +49,35 @@ export function quickGet(
   if (last === 'new' || last === 'edit' || last === 'delete') return undefined;
   if (subController(self, args[0]!) !== undefined) return undefined;
   return [shape.getOne, args];
+}
+
+/**
+ * `POST /things`: the exposed `post`, under the same conditions as `quickGet`. Without segments
+ * the full rules (§4.5) look for nothing else: no nested resource, custom action or `_lookup`
+ * can take a request that names nothing below the controller. A missing `post` (a 405 with its
+ * `Allow` header) is left to the full rules.
+ */
+export function quickPost(
+  self: object,
+  args: string[],
+  request: PecanRequest,
+): RestMethod | undefined {
+  if (args.length !== 0 || plainShape(self, request) === undefined) return undefined;
+  const post = findController(self, 'post');
+  return post !== undefined ? [post, []] : undefined;
+}
+
+/** The class's shape, when neither it nor the instance nor the request leaves the shortcuts. */
+function plainShape(self: object, request: PecanRequest): Shape | undefined {
+  const shape = shapeOf(self);
+  if (shape === null || request.pecan.routingArgs !== undefined) return undefined;
+  // An instance field by one of these names changes what they read (plain property reads:
+  // cheaper than asking for own properties, and as exact here).
+  const seen = self as Seen;
+  const [getOne, getAll, get] = shape.held;
+  if (seen.getOne !== getOne || seen.getAll !== getAll || seen.get !== get) return undefined;
+  if (seen._lookup !== undefined || seen.customActions !== undefined) return undefined;
+  return shape;
 }
 
 function shapeOf(self: object): Shape | null {

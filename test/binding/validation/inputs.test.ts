@@ -4,11 +4,13 @@ import { quiet, recordingLogger } from '../../support/logger.js';
 import {
   expose,
   makeApp,
+  PecanHook,
   request,
+  type State,
   type EndpointSchema,
   type FieldError,
 } from '../../../src/index.js';
-import { asyncUniqueName, validators } from './schemas.js';
+import { asyncUniqueName, validators, zodSchemas } from './schemas.js';
 
 const JSON_ACCEPT = { accept: 'application/json' };
 
@@ -171,6 +173,48 @@ describeAdapters('asynchronous validators', ({ client }) => {
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({
       errors: [{ location: 'body', path: ['name'], message: 'Taken' }],
+    });
+  });
+});
+
+describeAdapters('params when validation fails', ({ client }) => {
+  // What the hooks of a request that failed validation see: the raw query merged with the raw
+  // body (§2.1), as for any other request; pecan builds that merge only when it is needed.
+  class Seen extends PecanHook {
+    readonly params: unknown[] = [];
+    override onError(state: State) {
+      this.params.push({ ...state.request.params });
+    }
+  }
+  class Root {
+    @expose({ template: 'json', schema: { body: asyncUniqueName('taken') } })
+    register(name: string) {
+      return { name };
+    }
+
+    @expose({ template: 'json', schema: { query: zodSchemas.listQuery } })
+    list(page: number) {
+      return { page };
+    }
+  }
+
+  it('hands hooks the query merged with the body, for sync and async validators', async () => {
+    const seen = new Seen();
+    const c = await client(makeApp(new Root(), { hooks: [seen] }));
+    const late = await c.post('/register?from=q', { json: { name: 'taken', n: 1 } });
+    expect(late.status).toBe(400);
+    const sync = await c.post('/list?page=x', { json: { page: 2, other: 'b' } });
+    expect(sync.status).toBe(400);
+    const form = await c.post('/list?page=x', { form: { extra: 'f' } });
+    expect(form.status).toBe(400);
+    expect(seen.params).toEqual([
+      { from: 'q', name: 'taken', n: 1 },
+      { page: ['x', 2], other: 'b' },
+      { page: 'x', extra: 'f' },
+    ]);
+    // The validated params replace them on success.
+    expect((await c.post('/register?from=q', { json: { name: 'ann' } })).json).toEqual({
+      name: 'ANN',
     });
   });
 });
