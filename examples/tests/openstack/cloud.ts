@@ -8,6 +8,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connect } from 'amqplib';
 import type { OpenStackDriverSettings } from '../../deployer/drivers/openstack/heat.js';
+import {
+  endpointOf,
+  keystoneBase,
+  passwordAuth,
+  type CatalogEntry,
+} from '../../deployer/drivers/openstack/keystone.js';
 import { root } from '../harness.js';
 
 const run = promisify(execFile);
@@ -64,36 +70,22 @@ export async function daemon(action: 'start' | 'stop', name: string): Promise<vo
 /** A token of the deployer's, straight from Keystone (to revoke it, or to call Heat). */
 export async function issueToken(): Promise<{ token: string; heatUrl: string }> {
   const s = cloudSettings();
-  const base = s.authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
-  const response = await fetch(`${base}/v3/auth/tokens`, {
+  const response = await fetch(`${keystoneBase(s.authUrl)}/v3/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: { name: s.username, domain: { name: s.userDomainName }, password: s.password },
-          },
-        },
-        scope: { project: { name: s.projectName, domain: { name: s.projectDomainName } } },
-      },
-    }),
+    body: JSON.stringify(passwordAuth(s)),
   });
   if (response.status !== 201) throw new Error(`Keystone: ${response.status}`);
-  const body = (await response.json()) as {
-    token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] };
-  };
-  const heat = body.token.catalog.find((entry) => entry.type === 'orchestration');
+  const body = (await response.json()) as { token: { catalog: CatalogEntry[] } };
   return {
     token: response.headers.get('x-subject-token')!,
-    heatUrl: heat!.endpoints.find((e) => e.interface === 'public')!.url,
+    heatUrl: endpointOf(body.token.catalog, 'orchestration', region(), 'public'),
   };
 }
 
 /** Revokes a token in Keystone (a user may revoke its own). */
 export async function revokeToken(token: string, fetchImpl = fetch): Promise<void> {
-  const base = cloudSettings().authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
+  const base = keystoneBase(cloudSettings().authUrl);
   const response = await fetchImpl(`${base}/v3/auth/tokens`, {
     method: 'DELETE',
     headers: { 'x-auth-token': token, 'x-subject-token': token },

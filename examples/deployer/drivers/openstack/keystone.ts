@@ -22,7 +22,7 @@ export interface KeystoneSettings {
   renewBeforeMs?: number;
 }
 
-interface CatalogEntry {
+export interface CatalogEntry {
   type: string;
   endpoints: { interface: string; region?: string; region_id?: string; url: string }[];
 }
@@ -82,27 +82,11 @@ export class KeystoneSession {
 
   async #authenticate(): Promise<Token> {
     const s = this.#settings;
-    const base = s.authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
+    const base = keystoneBase(s.authUrl);
     const response = await reach(`Keystone at ${base}`, `${base}/v3/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: s.username,
-                domain: { name: s.userDomainName ?? 'Default' },
-                password: s.password,
-              },
-            },
-          },
-          scope: {
-            project: { name: s.projectName, domain: { name: s.projectDomainName ?? 'Default' } },
-          },
-        },
-      }),
+      body: JSON.stringify(passwordAuth(s)),
       signal: AbortSignal.timeout(s.timeoutMs ?? 10_000),
     });
     const text = await response.text();
@@ -135,6 +119,32 @@ async function reach(what: string, url: string, init: RequestInit): Promise<Resp
         : (cause?.message ?? cause?.code ?? (error as Error).message);
     throw new Error(`${what} is unreachable: ${why}`, { cause: error });
   }
+}
+
+/** Keystone's root URL from an auth URL given with or without `/v3`. */
+export function keystoneBase(authUrl: string): string {
+  return authUrl.replace(/\/+$/, '').replace(/\/v3$/, '');
+}
+
+/** The body of a Keystone v3 password authentication scoped to the settings' project. */
+export function passwordAuth(s: KeystoneSettings) {
+  return {
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: {
+          user: {
+            name: s.username,
+            domain: { name: s.userDomainName ?? 'Default' },
+            password: s.password,
+          },
+        },
+      },
+      scope: {
+        project: { name: s.projectName, domain: { name: s.projectDomainName ?? 'Default' } },
+      },
+    },
+  };
 }
 
 /** The endpoint URL of a service in a region, for an interface; no trailing slash. */
