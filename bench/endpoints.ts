@@ -63,6 +63,34 @@ export const ORDER_ANSWER = JSON.stringify({
 });
 export const ORDER_LIMITS = { priority: [1, 5], maxTags: 10 } as const;
 
+/**
+ * The validated endpoint's rules as JSON schemas: what Fastify compiles with Ajv, and what the
+ * `pecan-ajv` variant compiles with Ajv too (bench/servers/pecan-ajv.ts).
+ */
+export const ORDER_JSON_SCHEMA = {
+  querystring: {
+    type: 'object',
+    properties: {
+      priority: {
+        type: 'integer',
+        minimum: ORDER_LIMITS.priority[0],
+        maximum: ORDER_LIMITS.priority[1],
+      },
+      notify: { type: 'boolean' },
+    },
+    required: ['priority', 'notify'],
+  },
+  body: {
+    type: 'object',
+    properties: {
+      item: { type: 'string', minLength: 1 },
+      quantity: { type: 'integer', minimum: 1 },
+      tags: { type: 'array', items: { type: 'string' }, maxItems: ORDER_LIMITS.maxTags },
+    },
+    required: ['item', 'quantity', 'tags'],
+  },
+} as const;
+
 export interface Order {
   item: string;
   quantity: number;

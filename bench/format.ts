@@ -5,6 +5,7 @@ export const LABELS: Record<string, string> = {
   fastify: 'Fastify',
   express: 'Express',
   pecan: 'pecan',
+  'pecan-ajv': 'pecan with Ajv',
 };
 
 export const median = (values: number[]): number => {

@@ -34,6 +34,12 @@ export interface BenchOptions {
 }
 
 export const FRAMEWORKS = ['raw', 'fastify', 'express', 'pecan'] as const;
+/**
+ * Run only when named: the pecan bench app with Fastify's Ajv-compiled JSON schemas for the
+ * validated endpoint (bench/servers/pecan-ajv.ts), to tell the validator's cost from pecan's.
+ */
+const OPTIONAL_FRAMEWORKS = ['pecan-ajv'] as const;
+const KNOWN: readonly string[] = [...FRAMEWORKS, ...OPTIONAL_FRAMEWORKS];
 const MODES = ['pipelined', 'unpipelined'] as const;
 
 /** One core for the server, the rest (up to 8) for the load generator. */
@@ -51,7 +57,8 @@ export const USAGE = `npm run bench -- [options]
   --load-cores N      cores for the load generator, one autocannon worker each (default: all
                       but the server's, at most 8; here ${DEFAULT_LOAD_CORES})
   --no-pin            do not pin the server and the load generator to cores (taskset)
-  --frameworks LIST   comma-separated subset of ${FRAMEWORKS.join(',')} (raw is always kept)
+  --frameworks LIST   comma-separated subset of ${FRAMEWORKS.join(',')} (raw is always kept);
+                      also ${OPTIONAL_FRAMEWORKS.join(',')}, run only when named
   --endpoints LIST    comma-separated parts of endpoint paths to run (e.g. echo,plain)
   --quick             a short smoke run (written to bench/results/<date>-quick.tmp)
   --memory            also run pecan's RSS-growth test (60 s of load; --memory-duration S)
@@ -84,11 +91,10 @@ export function readOptions(argv: string[]): BenchOptions | null {
   const quick = values.quick;
   const frameworks = list(values.frameworks) ?? [...FRAMEWORKS];
   for (const name of frameworks) {
-    if (!(FRAMEWORKS as readonly string[]).includes(name))
-      throw new Error(`unknown framework ${name}`);
+    if (!KNOWN.includes(name)) throw new Error(`unknown framework ${name}`);
   }
   // Ratios are to raw node:http, so it always runs.
-  const chosen = FRAMEWORKS.filter((name) => name === 'raw' || frameworks.includes(name));
+  const chosen = KNOWN.filter((name) => name === 'raw' || frameworks.includes(name));
   const modeNames = list(values.modes) ?? [...MODES];
   for (const name of modeNames) {
     if (!(MODES as readonly string[]).includes(name)) throw new Error(`unknown mode ${name}`);

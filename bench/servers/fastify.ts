@@ -10,7 +10,7 @@ import {
   created,
   hello,
   user,
-  ORDER_LIMITS,
+  ORDER_JSON_SCHEMA,
   type Order,
 } from '../endpoints.js';
 import { HOST, PORT, announce } from './serve.js';
@@ -33,29 +33,7 @@ app.post('/echo', (req, reply) => {
   reply.send(req.body);
 });
 // The validated endpoint: Fastify's own way, JSON schemas compiled by Ajv (query coerced).
-const orderSchema = {
-  querystring: {
-    type: 'object',
-    properties: {
-      priority: {
-        type: 'integer',
-        minimum: ORDER_LIMITS.priority[0],
-        maximum: ORDER_LIMITS.priority[1],
-      },
-      notify: { type: 'boolean' },
-    },
-    required: ['priority', 'notify'],
-  },
-  body: {
-    type: 'object',
-    properties: {
-      item: { type: 'string', minLength: 1 },
-      quantity: { type: 'integer', minimum: 1 },
-      tags: { type: 'array', items: { type: 'string' }, maxItems: ORDER_LIMITS.maxTags },
-    },
-    required: ['item', 'quantity', 'tags'],
-  },
-} as const;
+const orderSchema = ORDER_JSON_SCHEMA;
 app.post<{ Body: Order; Querystring: { priority: number; notify: boolean } }>(
   '/orders',
   { schema: orderSchema },
