@@ -165,6 +165,56 @@ describe('parseJson', () => {
     expect(error.detail).toBe('Malformed JSON body: not UTF-8 encoded');
   });
 
+  it('refuses UTF-8 that decoders are tempted to accept: overlong, surrogate, truncated', () => {
+    for (const bytes of [
+      [0xc0, 0xaf], // an overlong '/'
+      [0xed, 0xa0, 0x80], // a UTF-16 surrogate, encoded
+      [0xe2, 0x82], // a three-byte sequence cut short
+      [0xf4, 0x90, 0x80, 0x80], // beyond U+10FFFF
+    ]) {
+      const body = Buffer.concat([Buffer.from('"'), Buffer.from(bytes), Buffer.from('"')]);
+      expect(httpErrorOf(() => parseJson(body)).detail, bytes.join(' ')).toBe(
+        'Malformed JSON body: not UTF-8 encoded',
+      );
+    }
+    const text = 'é € 😀';
+    expect(parseJson(Buffer.from(JSON.stringify(text)))).toBe(text);
+  });
+
+  // A text too short to break a cap is not walked (docs/performance.md): the shortest texts that
+  // do break one must still be refused, whatever the limits.
+  it('refuses the shortest document that nests one level too deep, for any maxDepth', () => {
+    for (let maxDepth = 1; maxDepth <= 40; maxDepth++) {
+      const limits = { maxDepth, maxKeys: 10_000 };
+      const fits = '['.repeat(maxDepth) + ']'.repeat(maxDepth);
+      const tooDeep = '['.repeat(maxDepth + 1) + ']'.repeat(maxDepth + 1);
+      expect(parseJson(Buffer.from(fits), limits)).toBeDefined();
+      expect(httpErrorOf(() => parseJson(Buffer.from(tooDeep), limits)).detail).toContain(
+        `at most ${maxDepth} levels`,
+      );
+    }
+  });
+
+  it('refuses the shortest document with one key too many, for any maxKeys', () => {
+    // One-character keys are the shortest; past 26 of them, two characters.
+    const keys = (n: number): string[] =>
+      Array.from({ length: n }, (_, i) => (i < 26 ? String.fromCharCode(97 + i) : `a${i}`));
+    const doc = (n: number): string =>
+      `{${keys(n)
+        .map((k) => `"${k}":0`)
+        .join(',')}}`;
+    for (let maxKeys = 1; maxKeys <= 40; maxKeys++) {
+      const limits = { maxDepth: 32, maxKeys };
+      expect(parseJson(Buffer.from(doc(maxKeys)), limits)).toBeDefined();
+      expect(httpErrorOf(() => parseJson(Buffer.from(doc(maxKeys + 1)), limits)).detail).toContain(
+        `at most ${maxKeys}`,
+      );
+      // Keys repeated across objects count each time: `[{"":0},{"":0},…]`.
+      const spread = `[${Array.from({ length: maxKeys + 1 }, () => '{"":0}').join(',')}]`;
+      expect(httpErrorOf(() => parseJson(Buffer.from(spread), limits)).status).toBe(400);
+    }
+  });
+
   it('keeps a "__proto__" key as an own data property', () => {
     const json = parseJson(Buffer.from('{"__proto__": {"polluted": 1}}')) as object;
     expect(Object.hasOwn(json, '__proto__')).toBe(true);
