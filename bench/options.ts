@@ -26,6 +26,8 @@ export interface BenchOptions {
   /** Pin the server and the load generator to cores of their own (taskset), if possible. */
   pin: boolean;
   quick: boolean;
+  /** Written to bench/results/<date>-<name>.md instead of <date>.md (a run of a subset). */
+  name: string | null;
   /** Run the 60 s RSS-growth test of pecan. */
   memory: boolean;
   memoryDuration: number;
@@ -61,6 +63,7 @@ export const USAGE = `npm run bench -- [options]
                       also ${OPTIONAL_FRAMEWORKS.join(',')}, run only when named
   --endpoints LIST    comma-separated parts of endpoint paths to run (e.g. echo,plain)
   --quick             a short smoke run (written to bench/results/<date>-quick.tmp)
+  --name NAME         write bench/results/<date>-NAME.md (a subset run beside the day's full one)
   --memory            also run pecan's RSS-growth test (60 s of load; --memory-duration S)
   --profile           also CPU-profile pecan under load and list its top self-time functions
   --help`;
@@ -81,6 +84,7 @@ export function readOptions(argv: string[]): BenchOptions | null {
       frameworks: { type: 'string' },
       endpoints: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      name: { type: 'string' },
       memory: { type: 'boolean', default: false },
       'memory-duration': { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -125,6 +129,7 @@ export function readOptions(argv: string[]): BenchOptions | null {
     loadCores: positive('load-cores', values['load-cores'], DEFAULT_LOAD_CORES),
     pin: !values['no-pin'],
     quick,
+    name: reportName(values.name),
     memory: values.memory,
     memoryDuration: positive('memory-duration', values['memory-duration'], 60),
     profile: values.profile,
@@ -147,4 +152,12 @@ function positive(
     throw new Error(`--${name} needs a positive number, got ${text}`);
   }
   return value;
+}
+
+/** A report name that stays one file name inside bench/results/. */
+function reportName(name: string | undefined): string | null {
+  if (name === undefined) return null;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+    throw new Error(`--name: letters, digits and -, not ${name}`);
+  return name;
 }

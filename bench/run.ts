@@ -64,6 +64,9 @@ const report = await format(
   { parser: 'markdown', proseWrap: 'preserve' },
 );
 const results = path.resolve(BUILD_DIR, '..', 'results');
-const file = path.join(results, options.quick ? `${date}-quick.tmp` : `${date}.md`);
+const file = path.join(
+  results,
+  options.quick ? `${date}-quick.tmp` : options.name ? `${date}-${options.name}.md` : `${date}.md`,
+);
 fs.writeFileSync(file, report);
 console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
