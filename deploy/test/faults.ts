@@ -3,7 +3,7 @@
  * order). Each is done to the real thing — a process killed, an app restarted — and reports
  * when the system is whole again, so the next wave starts from a full pool.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { until } from './client.js';
 import { killProcess, processesOf, restartApp } from './passenger.js';
@@ -47,25 +47,39 @@ const killOne: Fault = {
 function restart(service: string): Fault {
   return {
     name: `passenger-config restart-app (${service})`,
-    async inject() {
-      restartApp(appRoot(service));
-    },
+    inject: () => restartApp(appRoot(service)),
     recovered: async () => void (await fullPool(service)),
   };
+}
+
+/**
+ * Runs a shell command without blocking the event loop. The flow's requests are in flight while
+ * a fault is injected: a synchronous wait (a RabbitMQ restart takes 5-7 s) would stop this
+ * process from reading their answers and from seeing the front server close idle keep-alive
+ * connections, and the next requests would then be sent on connections already closed — client
+ * retries caused by the test itself, not by the system under test.
+ */
+function runShell(command: string, stdio: 'inherit' | 'ignore'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', command], { stdio });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${command}: exit ${code ?? signal}`));
+    });
+  });
 }
 
 /** A shell command run as a fault (restarting a broker or a database), then a readiness check. */
 export function commandFault(name: string, command: string, ready: string): Fault {
   return {
     name,
-    async inject() {
-      execFileSync('bash', ['-c', command], { stdio: 'inherit' });
-    },
+    inject: () => runShell(command, 'inherit'),
     async recovered() {
       await until(
         `${name}: ready`,
         async () => {
-          execFileSync('bash', ['-c', ready], { stdio: 'ignore' });
+          await runShell(ready, 'ignore');
           return true;
         },
         120_000,

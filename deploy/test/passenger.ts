@@ -1,5 +1,6 @@
 /** What the deployment test asks of Passenger: its app processes, and the faults it injects. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 
 /** The PIDs of an application group's processes, from `passenger-status`. */
 export function processesOf(group: string): number[] {
@@ -14,7 +15,10 @@ export function killProcess(pid: number): void {
   process.kill(pid, 'SIGKILL');
 }
 
-/** `passenger-config restart-app <app root>`: every process of the app is replaced. */
-export function restartApp(appRoot: string): void {
-  execFileSync('passenger-config', ['restart-app', appRoot], { stdio: 'ignore' });
+/**
+ * `passenger-config restart-app <app root>`: every process of the app is replaced. Run without
+ * blocking: the flow's requests are in flight meanwhile (see `runShell` in faults.ts).
+ */
+export async function restartApp(appRoot: string): Promise<void> {
+  await promisify(execFile)('passenger-config', ['restart-app', appRoot]);
 }
