@@ -54,17 +54,22 @@ async function notificationSink(): Promise<http.Server> {
   return server;
 }
 
-async function startDeployer(port: number, env: Record<string, string>) {
+/**
+ * The deployer's output (an access-log line per request) goes to a file, as a service's log
+ * does, not to a pipe read by this process: Node writes to a pipe synchronously on Linux, so
+ * a reader that falls behind (this process shares the CPU) would stall the server on its log.
+ */
+async function startDeployer(port: number, env: Record<string, string>, logFile: string) {
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', 'examples/deployer/config.ts'];
   const command = [...pinning.server, process.execPath, ...args, '--port', String(port)];
+  const log = fs.openSync(logFile, 'a');
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  fs.closeSync(log);
+  const output = () => fs.readFileSync(logFile, 'utf8');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -73,14 +78,14 @@ async function startDeployer(port: number, env: Record<string, string>) {
     clearTimeout(timer);
   };
   const deadline = Date.now() + 30_000;
-  while (!/serving on/.test(output)) {
+  while (!/serving on/.test(output())) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`the deployer did not start:\n${output}`);
+      throw new Error(`the deployer did not start:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { pid: child.pid!, stop, output: () => output };
+  return { pid: child.pid!, stop, output };
 }
 
 async function freePort(): Promise<number> {
@@ -147,11 +152,15 @@ const sink = await notificationSink();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-bench-deployer-'));
 const port = await freePort();
 const database = path.join(dir, 'deployer.sqlite');
-const deployer = await startDeployer(port, {
-  NODE_ENV: 'production',
-  DEPLOYER_DATABASE: database,
-  NOTIFIER_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
-});
+const deployer = await startDeployer(
+  port,
+  {
+    NODE_ENV: 'production',
+    DEPLOYER_DATABASE: database,
+    NOTIFIER_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
+  },
+  path.join(dir, 'deployer.log'),
+);
 const url = `http://127.0.0.1:${port}`;
 const rows: Row[] = [];
 const snapshots: string[] = [];
