@@ -16,6 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { format } from 'prettier';
 import { median } from './format.js';
 import { runLoad, type LoadRequest } from './load.js';
@@ -53,17 +54,22 @@ async function notificationSink(): Promise<http.Server> {
   return server;
 }
 
-async function startDeployer(port: number, env: Record<string, string>) {
+/**
+ * The deployer's output (an access-log line per request) goes to a file, as a service's log
+ * does, not to a pipe read by this process: Node writes to a pipe synchronously on Linux, so
+ * a reader that falls behind (this process shares the CPU) would stall the server on its log.
+ */
+async function startDeployer(port: number, env: Record<string, string>, logFile: string) {
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', 'examples/deployer/config.ts'];
   const command = [...pinning.server, process.execPath, ...args, '--port', String(port)];
+  const log = fs.openSync(logFile, 'a');
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  fs.closeSync(log);
+  const output = () => fs.readFileSync(logFile, 'utf8');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -72,14 +78,14 @@ async function startDeployer(port: number, env: Record<string, string>) {
     clearTimeout(timer);
   };
   const deadline = Date.now() + 30_000;
-  while (!/serving on/.test(output)) {
+  while (!/serving on/.test(output())) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`the deployer did not start:\n${output}`);
+      throw new Error(`the deployer did not start:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { pid: child.pid!, stop, output: () => output };
+  return { pid: child.pid!, stop, output };
 }
 
 async function freePort(): Promise<number> {
@@ -108,21 +114,57 @@ interface Row {
   request: string;
   mode: string;
   rps: number[];
+  /** Answers with a 2xx per second (for POST: deployments accepted). */
+  okRps: number[];
   p99: number[];
   cpu: number[];
+  /** 503 Service Unavailable answers (admission control), all rounds. */
+  unavailable: number;
+  /** Other non-2xx answers and socket errors, all rounds. */
   failures: number;
 }
+
+/** How many deployments there are, and how many have finished their lifecycle. */
+interface Lifecycles {
+  total: number;
+  inProgress: number;
+}
+
+/** Read from the deployer's SQLite file (WAL: a reader does not disturb its writer). */
+function lifecycles(file: string): Lifecycles {
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(
+        "select count(*) as total, sum(status like '%IN_PROGRESS') as inProgress from deployments",
+      )
+      .get() as { total: number; inProgress: number | null };
+    return { total: row.total, inProgress: row.inProgress ?? 0 };
+  } finally {
+    db.close();
+  }
+}
+
+/** After the load: how long the backlog takes to finish, up to a bound. */
+const DRAIN_LIMIT_MS = 120_000;
 
 const sink = await notificationSink();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-bench-deployer-'));
 const port = await freePort();
-const deployer = await startDeployer(port, {
-  NODE_ENV: 'production',
-  DEPLOYER_DATABASE: path.join(dir, 'deployer.sqlite'),
-  NOTIFIER_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
-});
+const database = path.join(dir, 'deployer.sqlite');
+const deployer = await startDeployer(
+  port,
+  {
+    NODE_ENV: 'production',
+    DEPLOYER_DATABASE: database,
+    NOTIFIER_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
+  },
+  path.join(dir, 'deployer.log'),
+);
 const url = `http://127.0.0.1:${port}`;
 const rows: Row[] = [];
+const snapshots: string[] = [];
+let drain = '';
 try {
   await verify(url);
   // A list worth reading: a full first page, and more behind it.
@@ -143,19 +185,53 @@ try {
         );
         let row = rows.find((r) => r.request === name && r.mode === mode.name);
         if (row === undefined) {
-          row = { request: name, mode: mode.name, rps: [], p99: [], cpu: [], failures: 0 };
+          row = {
+            request: name,
+            mode: mode.name,
+            rps: [],
+            okRps: [],
+            p99: [],
+            cpu: [],
+            unavailable: 0,
+            failures: 0,
+          };
           rows.push(row);
         }
+        const unavailable = load.statusCodes['503'] ?? 0;
+        const ok = Object.entries(load.statusCodes)
+          .filter(([code]) => code.startsWith('2'))
+          .reduce((sum, [, count]) => sum + count, 0);
         row.rps.push(load.rps);
+        row.okRps.push(ok / options.duration);
         row.p99.push(load.p99);
         if (usage.cpu !== null) row.cpu.push(usage.cpu);
-        row.failures += load.non2xx + load.errors;
+        row.unavailable += unavailable;
+        row.failures += load.non2xx - unavailable + load.errors;
+        const state = lifecycles(database);
+        const finished = state.total - state.inProgress;
+        if (ids)
+          snapshots.push(
+            `| ${round} | ${mode.name} | ${state.total.toLocaleString('en-US')} | ${finished.toLocaleString('en-US')} | ${state.inProgress.toLocaleString('en-US')} |`,
+          );
         console.log(
-          `round ${round}  ${name.padEnd(22)} ${mode.name.padEnd(11)} ${Math.round(load.rps)} req/s  p99 ${load.p99} ms  server cpu ${usage.cpu?.toFixed(2) ?? '?'}${load.non2xx + load.errors > 0 ? `  FAILURES ${load.non2xx + load.errors}` : ''}`,
+          `round ${round}  ${name.padEnd(22)} ${mode.name.padEnd(11)} ${Math.round(load.rps)} req/s (2xx ${Math.round(ok / options.duration)}/s)  p99 ${load.p99} ms  server cpu ${usage.cpu?.toFixed(2) ?? '?'}  503s ${unavailable}  other failures ${load.non2xx - unavailable + load.errors}  deployments ${state.total}, finished ${finished}`,
         );
       }
     }
   }
+  // The backlog left by the load: does every accepted deployment finish, and how soon?
+  const drainStart = Date.now();
+  let state = lifecycles(database);
+  while (state.inProgress > 0 && Date.now() - drainStart < DRAIN_LIMIT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    state = lifecycles(database);
+  }
+  const seconds = ((Date.now() - drainStart) / 1000).toFixed(0);
+  drain =
+    state.inProgress === 0
+      ? `After the load, the ${state.total.toLocaleString('en-US')} deployments had all finished their lifecycle within ${seconds} s.`
+      : `After the load, ${state.inProgress.toLocaleString('en-US')} of ${state.total.toLocaleString('en-US')} deployments were still in progress ${seconds} s later (the limit of the wait).`;
+  console.log(drain);
 } finally {
   await deployer.stop();
   sink.close();
@@ -177,12 +253,22 @@ const report = await format(
     `- Load: autocannon, ${options.modes.map(modeLabel).join(' and ')}; ${options.warmup} s warm-up then ${options.duration} s measured per request and mode, ${options.rounds} round(s) on one deployer process`,
     `- The deployer: \`pecan serve examples/deployer/config.ts\` (through tsx), NODE_ENV=production, SQLite (WAL) on a fresh file seeded with ${SEED} deployments; its reconciler and outbox run as in service; notifications go to a sink that accepts them all`,
     '',
-    '| Request | mode | req/s (median) | p99 ms (median) | server CPU | non-2xx + errors |',
-    '|---|---|--:|--:|--:|--:|',
+    'req/s counts every answer, 2xx/s the successful ones (for POST, the deployments accepted); 503s are the answers of admission control, all rounds together.',
+    '',
+    '| Request | mode | req/s (median) | 2xx/s (median) | p99 ms (median) | server CPU | 503s | other non-2xx + errors |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
     ...rows.map(
       (r) =>
-        `| ${r.request} | ${r.mode} | ${Math.round(median(r.rps)).toLocaleString('en-US')} | ${median(r.p99)} | ${r.cpu.length ? median(r.cpu).toFixed(2) : 'n/a'} | ${r.failures} |`,
+        `| ${r.request} | ${r.mode} | ${Math.round(median(r.rps)).toLocaleString('en-US')} | ${Math.round(median(r.okRps)).toLocaleString('en-US')} | ${median(r.p99)} | ${r.cpu.length ? median(r.cpu).toFixed(2) : 'n/a'} | ${r.unavailable} | ${r.failures} |`,
     ),
+    '',
+    'Deployments in the database after each POST measurement (the seed included), and how many had finished their lifecycle (complete or failed) by then:',
+    '',
+    '| round | mode | deployments | finished | in progress |',
+    '|--:|---|--:|--:|--:|',
+    ...snapshots,
+    '',
+    drain,
     '',
   ].join('\n'),
   { parser: 'markdown', proseWrap: 'preserve' },

@@ -34,6 +34,8 @@ export interface LoadSummary {
   total: number;
   non2xx: number;
   errors: number;
+  /** Responses by status code (autocannon's statusCodeStats), e.g. { "202": 900, "503": 40 }. */
+  statusCodes: Record<string, number>;
   /** Cores the load generator kept busy while loading (its threads together). */
   cpu: number;
 }
@@ -62,6 +64,11 @@ const summary: LoadSummary = {
   total: result.requests.total,
   non2xx: result.non2xx,
   errors: result.errors,
+  statusCodes: Object.fromEntries(
+    Object.entries(
+      (result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+    ).map(([code, stats]) => [code, stats.count]),
+  ),
   cpu: cpuShare(process.cpuUsage(cpuBefore), performance.now() - started),
 };
 process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -44,7 +44,7 @@ export interface PageOptions {
 export function buildApp(deployer: Deployer, options: PageOptions, logger: Logger) {
   return makeApp(new RootController(), {
     hooks: [
-      transactionHook(deployer.db),
+      transactionHook(deployer.db, { gate: deployer.gate }),
       new DeployerHook(deployer),
       new DatabaseUnavailableHook({ logger, isApi: isApiPath }),
     ],

@@ -15,6 +15,8 @@ import { transportFromEnv } from '../shared/transport/index.js';
 // from Heat's test resources instead of Nova servers (a cloud without compute), each taking
 // DEPLOYER_TEST_WAIT_SECS seconds (default 2). Behind a proxy (deploy/),
 // DEPLOYER_TRUST_PROXY: `true` under Passenger, else the proxies' addresses (`127.0.0.1`).
+// Admission control of the API's writes (README.md, "Under load"): DEPLOYER_MAX_WRITE_WAIT_MS,
+// DEPLOYER_MAX_WRITE_QUEUE, DEPLOYER_MAX_EVENT_LOOP_DELAY_MS, DEPLOYER_RETRY_AFTER_SECS.
 const env = process.env;
 const notifierUrl = env.NOTIFIER_URL ?? 'http://127.0.0.1:8081';
 const stackDelay =
@@ -93,5 +95,17 @@ export default defineConfig({
     // The first is the default. With OpenStack, the RC file's region.
     regions: env.OS_REGION_NAME ? [env.OS_REGION_NAME] : ['RegionOne', 'RegionTwo'],
     notifierUrl,
+    // Past these bounds a write is answered 503 with a Retry-After instead of queueing; unset,
+    // the defaults of examples/shared/write-gate.ts.
+    admission: {
+      ...numberFromEnv('maxWaitMs', env.DEPLOYER_MAX_WRITE_WAIT_MS),
+      ...numberFromEnv('maxQueue', env.DEPLOYER_MAX_WRITE_QUEUE),
+      ...numberFromEnv('maxEventLoopDelayMs', env.DEPLOYER_MAX_EVENT_LOOP_DELAY_MS),
+      ...numberFromEnv('retryAfterSec', env.DEPLOYER_RETRY_AFTER_SECS),
+    },
   },
 });
+
+function numberFromEnv(key: string, value: string | undefined): Record<string, number> {
+  return value === undefined || value === '' ? {} : { [key]: Number(value) };
+}

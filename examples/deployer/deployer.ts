@@ -11,6 +11,7 @@ import { migrateToLatest } from '../shared/migrate.js';
 import type { Notification } from '../shared/notification.js';
 import { OutboxDispatcher } from '../shared/outbox.js';
 import { createSender, type NotificationSender } from '../shared/transport/index.js';
+import { WriteGate } from '../shared/write-gate.js';
 import { templatesOf, type Templates } from './domain/catalogue.js';
 import type { LifecycleContext } from './domain/deployments.js';
 import { deployerMigrations } from './domain/migrations.js';
@@ -32,6 +33,8 @@ export interface Deployer {
   sender: NotificationSender;
   reconciler: Reconciler;
   dispatcher: OutboxDispatcher;
+  /** Admission control of the API's writes (503 past its bounds). */
+  gate: WriteGate;
   /** New timeline events, for the live views (server-sent events). */
   events: ChangeFeed<EventRow>;
   context: LifecycleContext;
@@ -75,6 +78,7 @@ export async function createDeployer(
     ...(logger && { logger }),
     ...(settings.outbox?.pollMs !== undefined && { pollMs: Number(settings.outbox.pollMs) }),
   });
+  const gate = writeGateOf(settings);
   const deadlineMs = lifecycleDeadlineMs(settings.driver);
   const reconciler = new Reconciler({
     db,
@@ -133,6 +137,7 @@ export async function createDeployer(
     sender,
     reconciler,
     dispatcher,
+    gate,
     events,
     context,
     stopping: stopController.signal,
@@ -144,10 +149,24 @@ export async function createDeployer(
     stop() {
       stopped ??= (async () => {
         await quiesce();
+        gate.close();
         await Promise.all([driver.close(), sender.close()]);
         await db.destroy();
       })();
       return stopped;
     },
   };
+}
+
+/** One writer at a time with SQLite (one connection); as many as the pool has with PostgreSQL. */
+function writeGateOf(settings: DeployerSettings): WriteGate {
+  const { database, admission = {} } = settings;
+  const concurrency =
+    admission.concurrency ?? (database.dialect === 'postgres' ? Number(database.poolSize ?? 5) : 1);
+  const numbers = Object.fromEntries(
+    Object.entries(admission)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Number(value)]),
+  );
+  return new WriteGate({ ...numbers, concurrency: Number(concurrency) });
 }

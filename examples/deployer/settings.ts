@@ -33,6 +33,22 @@ export interface DeployerSettings {
     /** How often the dispatcher looks for notifications others wrote (ms). */
     pollMs?: number;
   };
+  /**
+   * Admission control of the API's writes (examples/shared/write-gate.ts): past these bounds a
+   * write is answered 503 with a Retry-After instead of waiting. Defaults in write-gate.ts.
+   */
+  admission?: {
+    /** Write transactions open at once (default: 1 with SQLite, the pool size with PostgreSQL). */
+    concurrency?: number;
+    /** The longest a write waits for its turn (ms, default 1000). */
+    maxWaitMs?: number;
+    /** Writes waiting at most (default 500). */
+    maxQueue?: number;
+    /** Refuse writes while the event loop lags more than this (ms, default 200; 0: never). */
+    maxEventLoopDelayMs?: number;
+    /** Retry-After of a refusal (seconds, default 1). */
+    retryAfterSec?: number;
+  };
   /** How often the live views look for new timeline events (ms). */
   feedMs?: number;
 }

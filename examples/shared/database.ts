@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, type SqliteDialect } from 'kysely';
 import type { Logger } from 'pecan';
 import pg from 'pg';
 import { ImmediateSqliteDialect } from './sqlite-immediate.js';
+import { keepStatements } from './sqlite-statements.js';
 
 export interface SqliteSettings {
   dialect: 'sqlite';
@@ -89,7 +90,7 @@ function openSqlite({ filename }: SqliteSettings): SqliteDialect {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new ImmediateSqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database: keepStatements(database) });
 }
 
 function openPostgres(settings: PostgresSettings, options: OpenOptions): PostgresDialect {

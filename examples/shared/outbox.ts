@@ -48,6 +48,23 @@ export const outboxMigration: DialectMigration = {
   },
 };
 
+/**
+ * For a service with ordered topics: the index their heads are read by (topic, living, id
+ * order), so that finding the next job of a topic costs the same however long its backlog.
+ */
+export const outboxHeadIndexMigration: DialectMigration = {
+  async up(db) {
+    await db.schema
+      .createIndex('outbox_head')
+      .on('outbox')
+      .columns(['topic', 'dead_at', 'id'])
+      .execute();
+  },
+  async down(db) {
+    await db.schema.dropIndex('outbox_head').execute();
+  },
+};
+
 /** Writes a job; call it with the transaction that makes the change the job reports. */
 export async function enqueue(q: Kysely<any>, topic: string, body: unknown): Promise<void> {
   const now = new Date().toISOString();
@@ -124,6 +141,7 @@ export class OutboxDispatcher {
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  private lastSweep = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.db = options.db as Kysely<OutboxDatabase>;
@@ -256,31 +274,46 @@ export class OutboxDispatcher {
     });
   }
 
-  /** Due, unclaimed, living jobs; of an ordered topic, only its oldest living job. */
+  /**
+   * Due, unclaimed, living jobs; of an ordered topic, only its oldest living job. The jobs of
+   * unordered topics come from one query (up to BATCH); each ordered topic's head from a query
+   * of its own, which the `outbox_head` index answers without reading the jobs behind it — a
+   * scan of the whole backlog per job sent made sending slower the longer the backlog grew.
+   */
   private async dueJobs(now: Date): Promise<OutboxTable[]> {
     const stamp = now.toISOString();
-    const candidates = await this.db
+    const orderedTopics = Object.entries(this.options.topics)
+      .filter(([, topic]) => topic.ordered)
+      .map(([name]) => name);
+    const isDue = (job: OutboxTable) =>
+      job.next_attempt_at <= stamp && (job.claimed_until === null || job.claimed_until < stamp);
+    const heads = await Promise.all(
+      orderedTopics.map((topic) =>
+        this.db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('topic', '=', topic)
+          .where('dead_at', 'is', null)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst(),
+      ),
+    );
+    const due = heads.filter((job): job is OutboxTable => job !== undefined && isDue(job));
+    // With every topic ordered, the rest are jobs of topics nobody handles (to be parked): a
+    // look once a poll interval finds them, without a scan of the backlog per job sent.
+    if (orderedTopics.length === Object.keys(this.options.topics).length) {
+      if (now.getTime() - this.lastSweep < (this.options.pollMs ?? 1000)) return due;
+      this.lastSweep = now.getTime();
+    }
+    let candidates = this.db
       .selectFrom('outbox')
       .selectAll()
       .where('dead_at', 'is', null)
       .where('next_attempt_at', '<=', stamp)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', stamp)]))
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    const orderedTopics = Object.entries(this.options.topics)
-      .filter(([, topic]) => topic.ordered)
-      .map(([name]) => name);
-    if (orderedTopics.length === 0) return candidates;
-    const heads = await this.db
-      .selectFrom('outbox')
-      .select(['topic', (eb) => eb.fn.min('id').as('head')])
-      .where('dead_at', 'is', null)
-      .where('topic', 'in', orderedTopics)
-      .groupBy('topic')
-      .execute();
-    const headIds = new Set(heads.map((row) => Number(row.head)));
-    return candidates.filter((job) => !orderedTopics.includes(job.topic) || headIds.has(job.id));
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', stamp)]));
+    if (orderedTopics.length > 0) candidates = candidates.where('topic', 'not in', orderedTopics);
+    return [...due, ...(await candidates.orderBy('id').limit(BATCH).execute())];
   }
 
   private async run(job: OutboxTable): Promise<void> {

@@ -3,9 +3,13 @@
  * that needs it is answered at once with 503 Service Unavailable and a Retry-After, as a load
  * balancer or a client retries it — not with a 500 that reads as a bug, and never by hanging.
  * The process stays up, and the pool reconnects by itself when the server is back.
+ *
+ * A write refused by admission control (write-gate.ts, `Overloaded`) is answered the same way,
+ * with its own words and Retry-After: the database is there, the service is busy.
  */
 import { STATUS_CODES } from 'node:http';
 import { PecanHook, type Logger, type State } from 'pecan';
+import { Overloaded } from './write-gate.js';
 
 /** Errors that say "the database is not there now", not "this query is wrong". */
 const UNAVAILABLE_CODES = new Set([
@@ -71,16 +75,23 @@ export class DatabaseUnavailableHook extends PecanHook {
   }
 
   override onError(state: State, error: unknown): Response | undefined {
-    if (!isDatabaseUnavailable(error)) return undefined;
-    // One line every few seconds, not one per request of an outage.
+    const overloaded = error instanceof Overloaded;
+    if (!overloaded && !isDatabaseUnavailable(error)) return undefined;
+    // One line every few seconds, not one per request of an outage or an overload.
     if (Date.now() - this.#lastLogged > 5000) {
       this.#lastLogged = Date.now();
       this.#options.logger?.warn(
-        `database unavailable, answering 503: ${(error as Error).message}`,
+        overloaded
+          ? `overloaded, answering 503 to writes: ${error.message}`
+          : `database unavailable, answering 503: ${(error as Error).message}`,
       );
     }
-    const retryAfter = String(this.#options.retryAfterSec ?? 5);
-    const description = 'The database is unavailable for a moment; try again shortly.';
+    const retryAfter = String(
+      overloaded ? error.retryAfterSec : (this.#options.retryAfterSec ?? 5),
+    );
+    const description = overloaded
+      ? error.message
+      : 'The database is unavailable for a moment; try again shortly.';
     if (this.#options.isApi(state)) {
       const body = { code: 503, title: STATUS_CODES[503], description };
       return Response.json(body, { status: 503, headers: { 'Retry-After': retryAfter } });

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { addIdColumn, orderIdsByCommit, type Migrations } from '../../shared/migrate.js';
-import { outboxMigration } from '../../shared/outbox.js';
+import { outboxHeadIndexMigration, outboxMigration } from '../../shared/outbox.js';
 
 export const deployerMigrations: Migrations = {
   '001-outbox': outboxMigration,
@@ -123,4 +123,6 @@ export const deployerMigrations: Migrations = {
       await db.schema.alterTable('deployments').dropColumn('outputs').execute();
     },
   },
+  // The notifications topic is ordered: its next job is read by this index (outbox.ts).
+  '005-outbox-head': outboxHeadIndexMigration,
 };
