@@ -159,14 +159,7 @@ export async function createDeployer(
 }
 
 /** One writer at a time with SQLite (one connection); as many as the pool has with PostgreSQL. */
-function writeGateOf(settings: DeployerSettings): WriteGate {
-  const { database, admission = {} } = settings;
-  const concurrency =
-    admission.concurrency ?? (database.dialect === 'postgres' ? Number(database.poolSize ?? 5) : 1);
-  const numbers = Object.fromEntries(
-    Object.entries(admission)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, Number(value)]),
-  );
-  return new WriteGate({ ...numbers, concurrency: Number(concurrency) });
+function writeGateOf({ database, admission = {} }: DeployerSettings): WriteGate {
+  const poolSize = database.dialect === 'postgres' ? Number(database.poolSize ?? 5) : 1;
+  return new WriteGate({ ...admission, concurrency: admission.concurrency ?? poolSize });
 }

@@ -74,8 +74,15 @@ export class WriteGate {
   readonly #waiting: Waiter[] = [];
   readonly #lag: LagMonitor | null;
 
-  constructor(options: Partial<WriteGateOptions> & { concurrency: number }) {
-    this.options = { ...DEFAULT_WRITE_GATE, ...options };
+  /** Options left unset (or `undefined`, as settings read from a file leave them) take the defaults. */
+  constructor(
+    options: { [K in keyof WriteGateOptions]?: number | undefined } & { concurrency: number },
+  ) {
+    this.options = { ...DEFAULT_WRITE_GATE, concurrency: options.concurrency };
+    for (const key of Object.keys(DEFAULT_WRITE_GATE) as (keyof typeof DEFAULT_WRITE_GATE)[]) {
+      const value = options[key];
+      if (value !== undefined) this.options[key] = value;
+    }
     const { concurrency, maxWaitMs, maxQueue, maxEventLoopDelayMs, retryAfterSec } = this.options;
     for (const [name, value, least] of [
       ['concurrency', concurrency, 1],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Overloaded, WriteGate } from '../write-gate.js';
+import { DEFAULT_WRITE_GATE, Overloaded, WriteGate } from '../write-gate.js';
 
 /** A gate that judges by its queue only (the event-loop test below turns that on). */
 function gate(options: Partial<ConstructorParameters<typeof WriteGate>[0]> = {}) {
@@ -66,6 +66,16 @@ describe('WriteGate', () => {
     } finally {
       g.close();
     }
+  });
+
+  it('takes the defaults for options left undefined, as a settings file leaves them', () => {
+    const g = gate({ maxWaitMs: undefined, maxQueue: 3, retryAfterSec: undefined });
+    expect(g.options).toEqual({
+      ...DEFAULT_WRITE_GATE,
+      concurrency: 1,
+      maxQueue: 3,
+      maxEventLoopDelayMs: 0,
+    });
   });
 
   it('rejects settings that are not whole numbers', () => {
