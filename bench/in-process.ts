@@ -1,14 +1,20 @@
 /**
- * pecan's own CPU cost per request, without sockets: `npm run bench:in-process`.
+ * pecan's and Fastify's own CPU cost per request, without sockets: `npm run bench:in-process`.
  *
- * The Node listener of the bench app is called with stand-in `req`/`res` objects, and so is a
+ * The Node listener of each bench app is called with stand-in `req`/`res` objects, and so is a
  * floor handler that does what the raw node:http server does for each endpoint (its JSON work
- * included). The difference is what pecan itself costs. Far steadier than req/s on a shared
- * machine, so it is the number to compare before and after a change to the hot path; what it
- * cannot see is the cost Node's own resources pay (async hooks, for one), which only the socket
- * bench shows.
+ * included). The difference is what the framework itself costs. Far steadier than req/s on a
+ * shared machine, so it is the number to compare before and after a change to the hot path, and
+ * the cleanest comparison with Fastify; what it cannot see is the cost Node's own resources pay
+ * (async hooks, for one), which only the socket bench shows.
+ *
+ * Each framework runs in a child process of its own, with its own floor: code both would share
+ * (the stand-ins, Node's streams) would otherwise see both frameworks' shapes and slow down for
+ * whichever ran second.
  */
+import { execFileSync } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import {
   DEEP_PATH,
@@ -25,7 +31,6 @@ import {
   user,
   type BenchEndpoint,
 } from './endpoints.js';
-import { app as pecanApp } from './servers/pecan-app.js';
 import { standInResponse } from './stand-in-response.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -139,25 +144,66 @@ async function measure(listener: Listener, ep: BenchEndpoint): Promise<number> {
   return best;
 }
 
-// `npm run bench:in-process -- echo plain`: only the endpoints whose path contains one of these.
-const only = process.argv.slice(2);
-const chosen = ENDPOINTS.filter((ep) => only.length === 0 || only.some((p) => ep.path.includes(p)));
+/** The request listener of a framework's bench app, loaded only in the child that measures it. */
+async function listenerOf(framework: string): Promise<Listener> {
+  if (framework === 'pecan') {
+    const { app } = await import('./servers/pecan-app.js');
+    return app as unknown as Listener;
+  }
+  if (framework === 'fastify') {
+    const { app } = await import('./servers/fastify-app.js');
+    await app.ready();
+    return app.server.listeners('request')[0] as Listener;
+  }
+  throw new Error(`no in-process listener for ${framework}`);
+}
 
-const rows: string[] = [];
-for (const ep of chosen) {
-  const base = await measure(floor, ep);
-  const pecan = await measure(pecanApp as unknown as Listener, ep);
-  rows.push(
-    `| ${ep.name} | ${base.toFixed(0)} | ${pecan.toFixed(0)} | ${(pecan - base).toFixed(0)} |`,
+const FRAMEWORKS = ['pecan', 'fastify'] as const;
+
+/** In a child: measures the floor and one framework, and prints `[floor, framework]` per path. */
+async function child(framework: string, chosen: BenchEndpoint[]): Promise<void> {
+  const listener = await listenerOf(framework);
+  const out: Record<string, [number, number]> = {};
+  for (const ep of chosen) out[ep.path] = [await measure(floor, ep), await measure(listener, ep)];
+  process.stdout.write(JSON.stringify(out));
+}
+
+// `npm run bench:in-process -- echo plain`: only the endpoints whose path contains one of these.
+const args = process.argv.slice(2);
+const only = args.filter((arg) => !arg.startsWith('--'));
+const chosen = ENDPOINTS.filter((ep) => only.length === 0 || only.some((p) => ep.path.includes(p)));
+const childOf = args.find((arg) => arg.startsWith('--child='))?.slice('--child='.length);
+
+if (childOf !== undefined) {
+  await child(childOf, chosen);
+} else {
+  const results = Object.fromEntries(
+    FRAMEWORKS.map((framework) => {
+      const text = execFileSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), `--child=${framework}`, ...only],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      return [framework, JSON.parse(text) as Record<string, [number, number]>];
+    }),
+  );
+  const ns = (value: number): string => value.toFixed(0);
+  const rows = chosen.map((ep) => {
+    const [floorP, pecan] = results.pecan![ep.path]!;
+    const [floorF, fastify] = results.fastify![ep.path]!;
+    const ownP = pecan - floorP;
+    const ownF = fastify - floorF;
+    return `| ${ep.name} | ${ns(floorP)} | ${ns(pecan)} | ${ns(ownP)} | ${ns(fastify)} | ${ns(ownF)} | ${(ownP / ownF).toFixed(2)} |`;
+  });
+  process.stdout.write(
+    [
+      `CPU ns per request, best of ${ROUNDS} rounds of ${REQUESTS} (stand-in req/res, no sockets;`,
+      'each framework in a process of its own, "floor" is the raw handler measured beside pecan)',
+      '',
+      '| Endpoint | floor | pecan | pecan itself | Fastify | Fastify itself | pecan / Fastify (itself) |',
+      '|---|--:|--:|--:|--:|--:|--:|',
+      ...rows,
+      '',
+    ].join('\n'),
   );
 }
-process.stdout.write(
-  [
-    `CPU ns per request, best of ${ROUNDS} rounds of ${REQUESTS} (stand-in req/res, no sockets)`,
-    '',
-    '| Endpoint | floor | pecan | pecan itself |',
-    '|---|--:|--:|--:|',
-    ...rows,
-    '',
-  ].join('\n'),
-);

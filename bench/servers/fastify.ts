@@ -1,52 +1,6 @@
-/** Fastify at its defaults (no logger, no response schemas), idiomatic synchronous handlers. */
-import Fastify from 'fastify';
-import {
-  DEEP_PATH,
-  DEEP_TEXT,
-  PLAIN_PATH,
-  PLAIN_TEXT,
-  TEXT,
-  TEXT_TYPE,
-  created,
-  hello,
-  user,
-  ORDER_JSON_SCHEMA,
-  type Order,
-} from '../endpoints.js';
+/** Fastify from bench/servers/fastify-app.ts, listening on 127.0.0.1. */
+import { app } from './fastify-app.js';
 import { HOST, PORT, announce } from './serve.js';
-
-const app = Fastify();
-
-app.get('/', (_req, reply) => {
-  reply.type(TEXT_TYPE).send(TEXT);
-});
-app.get('/json', (_req, reply) => {
-  reply.send(hello());
-});
-app.get<{ Params: { id: string } }>('/users/:id', (req, reply) => {
-  reply.send(user(req.params.id));
-});
-app.post<{ Body: { name: string; email: string } }>('/users', (req, reply) => {
-  reply.code(201).send(created(req.body.name, req.body.email));
-});
-app.post('/echo', (req, reply) => {
-  reply.send(req.body);
-});
-// The validated endpoint: Fastify's own way, JSON schemas compiled by Ajv (query coerced).
-const orderSchema = ORDER_JSON_SCHEMA;
-app.post<{ Body: Order; Querystring: { priority: number; notify: boolean } }>(
-  '/orders',
-  { schema: orderSchema },
-  (req, reply) => {
-    reply.send({ ...req.body, ...req.query });
-  },
-);
-app.get(DEEP_PATH, (_req, reply) => {
-  reply.type(TEXT_TYPE).send(DEEP_TEXT);
-});
-app.get(PLAIN_PATH, (_req, reply) => {
-  reply.type(TEXT_TYPE).send(PLAIN_TEXT);
-});
 
 await app.listen({ port: PORT, host: HOST });
 announce(app.server);
