@@ -10,6 +10,8 @@ import {
 } from '../core/request.js';
 import { PecanResponse } from '../core/response.js';
 import { readNodeBody } from './read-body.js';
+import { readAhead, readsAhead } from './read-ahead.js';
+import { HTTPError } from '../core/errors.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { trackNodeAccess } from './access-log.js';
 import { assignRequestId } from './request-id.js';
@@ -149,6 +151,26 @@ export function handleNode(
     trackNodeAccess(app.accessLog, req, res, request, app.requestIdHeader !== null, trusted);
   // The same object reads the headers and the body.
   request.attachBody(request.headers as NodeRequestParts, app.bodyLimit, app.jsonLimits);
+  // A small body first, then the whole pass in one go (read-ahead.ts).
+  if (readsAhead(req, app.bodyLimit)) {
+    readAhead(req, app.bodyLimit, (body) => {
+      if (body instanceof HTTPError) request.refuseBody(body);
+      else request.receivedBody(body);
+      respond(app, handler, request, req, res);
+    });
+    return;
+  }
+  respond(app, handler, request, req, res);
+}
+
+/** Runs the app's handler and sends what it answers. */
+function respond(
+  app: App,
+  handler: AppHandler,
+  request: PecanRequest,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   let answer: PecanResponse | Promise<PecanResponse>;
   try {
     answer = handler(request);

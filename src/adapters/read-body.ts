@@ -6,11 +6,11 @@ import { HTTPError } from '../core/errors.js';
 
 const EMPTY = Buffer.alloc(0);
 
-function tooLarge(limit: number): HTTPError {
+export function tooLarge(limit: number): HTTPError {
   return new HTTPError(413, `Request body is larger than the limit of ${limit} bytes`);
 }
 
-function aborted(): HTTPError {
+export function aborted(): HTTPError {
   return new HTTPError(400, 'Request body aborted');
 }
 

@@ -92,9 +92,12 @@ function runStages(f: Flight, from: Stage): void | Promise<void> {
   if (from <= 7) {
     negotiate(f); // 7. negotiate: the extension's type, or the Accept header (§3.3–3.4)
     // 8. params: query, JSON or form body (§2.1), validated by the endpoint's schemas. A body
-    // is read first; the pass goes on in the continuation that has it (one promise, not four).
+    // is read first; the pass goes on in the continuation that has it (one promise, not four),
+    // or at once when the adapter read it ahead (a small body: no promise at all).
     const request = f.state.request;
-    if (paramsNeedBody(request)) return request.loadBody().then(() => withBody(f));
+    if (paramsNeedBody(request)) {
+      return request.bodyRead ? withBody(f) : request.loadBody().then(() => withBody(f));
+    }
     keepParams(f, request.query);
     const valid = validate(f);
     if (valid !== undefined) return resume(valid, f, 9);

@@ -105,6 +105,8 @@ export class PecanRequest {
   private bodyLimit = 0;
   private jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS;
   private bodyLoading: Promise<Buffer> | null = null;
+  /** The adapter read the body before the lifecycle ran (`receivedBody`). */
+  private bodyReceived = false;
   private originValue: string | OriginParts;
   private contextValue: Record<string, unknown> | undefined = undefined;
   private idValue: string | undefined = undefined;
@@ -189,6 +191,28 @@ export class PecanRequest {
     this.bodyLimit = other.bodyLimit;
     this.jsonLimits = other.jsonLimits;
     this.bodyLoading = other.bodyLoading;
+    this.bodyReceived = other.bodyReceived;
+  }
+
+  /**
+   * The adapter read the whole body before the lifecycle ran (a small one: node.ts), so the
+   * pass that needs it goes on without waiting. What `bodyLimit` allows is the adapter's check.
+   */
+  receivedBody(body: Buffer): void {
+    this.body = body;
+    this.bodyReceived = true;
+  }
+
+  /** The adapter's early read failed (too large, or the client went away): `loadBody` rejects. */
+  refuseBody(error: Error): void {
+    const refused = Promise.reject(error);
+    refused.catch(ignore); // answered when stage 8 asks for the body, if it does
+    this.bodyLoading = refused;
+  }
+
+  /** Whether `body` already holds the whole body: stage 8 need not wait for it. */
+  get bodyRead(): boolean {
+    return this.bodyReceived;
   }
 
   /** Whether the request announces a body. */
@@ -204,7 +228,7 @@ export class PecanRequest {
     if (this.bodyLoading === null) {
       const source = this.bodySource;
       this.bodyLoading =
-        source !== null && source.hasBody
+        source !== null && source.hasBody && !this.bodyReceived
           ? source.read(this.bodyLimit, this)
           : Promise.resolve(this.body);
     }
@@ -279,3 +303,5 @@ export class PecanRequest {
 }
 
 const EMPTY_PARAMS: Params = Object.freeze(Object.create(null)) as Params;
+
+function ignore(): void {}
