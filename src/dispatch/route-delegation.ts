@@ -18,20 +18,26 @@ export function delegateRoute(
   request: PecanRequest,
 ): Found {
   const result: unknown = routeFn.call(self, remainder, request);
-  const finish = (value: unknown): Found => {
-    if (!Array.isArray(value) && isEndpoint(value)) {
-      const check = crossBoundary(routeFn, value.fn, request, self);
-      return isPromise(check) ? check.then(() => value) : value;
-    }
-    if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw routeShapeError();
-    const [fn, rest, owner = self] = value as [unknown, unknown, unknown];
-    const meta = getMeta(fn);
-    if (meta === undefined) throw new HTTPError(404);
-    const found = endpoint(fn as Function, meta, owner, Array.isArray(rest) ? asStrings(rest) : []);
-    const check = crossBoundary(routeFn, fn, request, self);
-    return isPromise(check) ? check.then(() => found) : found;
-  };
-  return isPromise(result) ? result.then(finish) : finish(result);
+  // No closure per request: a synchronous `_route` (the common case) is finished directly.
+  return isPromise(result)
+    ? result.then((value) => finish(value, routeFn, self, request))
+    : finish(result, routeFn, self, request);
+}
+
+function finish(value: unknown, routeFn: Function, self: object, request: PecanRequest): Found {
+  if (!Array.isArray(value) && isEndpoint(value)) {
+    const check = crossBoundary(routeFn, value.fn, request, self);
+    return isPromise(check) ? check.then(() => value) : value;
+  }
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw routeShapeError();
+  const fn: unknown = value[0];
+  const rest: unknown = value[1];
+  const owner: unknown = value[2] === undefined ? self : value[2];
+  const meta = getMeta(fn);
+  if (meta === undefined) throw new HTTPError(404);
+  const found = endpoint(fn as Function, meta, owner, Array.isArray(rest) ? asStrings(rest) : []);
+  const check = crossBoundary(routeFn, fn, request, self);
+  return isPromise(check) ? check.then(() => found) : found;
 }
 
 /** The segments a `_route` returned, as strings (the array itself when they already are). */
