@@ -9,8 +9,8 @@ import {
   type RequestHeaders,
 } from '../core/request.js';
 import { PecanResponse } from '../core/response.js';
-import { readNodeBody } from './read-body.js';
-import { readAhead, readsAhead } from './read-ahead.js';
+import { collectNodeBody, readNodeBody } from './read-body.js';
+import { readsAhead } from './read-ahead.js';
 import { HTTPError } from '../core/errors.js';
 import { renderErrorBody } from '../core/error-body.js';
 import { trackNodeAccess } from './access-log.js';
@@ -153,7 +153,7 @@ export function handleNode(
   request.attachBody(request.headers as NodeRequestParts, app.bodyLimit, app.jsonLimits);
   // A small body first, then the whole pass in one go (read-ahead.ts).
   if (readsAhead(req, app.bodyLimit)) {
-    readAhead(req, app.bodyLimit, (body) => {
+    collectNodeBody(req, app.bodyLimit, (body) => {
       if (body instanceof HTTPError) request.refuseBody(body);
       else request.receivedBody(body);
       respond(app, handler, request, req, res);

@@ -4,13 +4,12 @@
  * the stream's 'end' callback: no promise, no promise-hook calls (context locals), no microtask
  * hops, where reading it at stage 8 costs a promise at every step back to the socket. Bigger or
  * chunked bodies are still read when stage 8 needs them, so a request refused before (a 404, a
- * 401 from a hook) never waits for a large upload (docs/performance.md step 13).
+ * 401 from a hook) never waits for a large upload (docs/performance.md step 13). The adapter
+ * reads it with `collectNodeBody` (read-body.ts), the reader stage 8 uses.
  */
 import type { IncomingMessage } from 'node:http';
-import type { HTTPError } from '../core/errors.js';
-import { aborted, tooLarge } from './read-body.js';
 
-/** The largest body read ahead: Node's default buffer for a request stream (16 KiB). */
+/** The largest body read ahead: Node 20's default buffer for a request stream (16 KiB). */
 export const READ_AHEAD_BYTES = 16 * 1024;
 
 /**
@@ -32,46 +31,4 @@ export function readsAhead(req: IncomingMessage, limit: number): boolean {
     !req.destroyed &&
     typeof req.on === 'function'
   );
-}
-
-/**
- * Reads the whole body and hands it to `done`, or the error stage 8 would have answered with:
- * a 413 past `limit` (Node frames a body by its Content-Length, so only a stream of another
- * kind can send more), a 400 when the client goes away first. Every listener is removed then.
- */
-export function readAhead(
-  req: IncomingMessage,
-  limit: number,
-  done: (body: Buffer | HTTPError) => void,
-): void {
-  let first: Buffer | null = null;
-  let chunks: Buffer[] | null = null;
-  let total = 0;
-  const cleanup = (): void => {
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.off('error', onAborted);
-    req.off('close', onAborted);
-  };
-  function onData(chunk: Buffer): void {
-    total += chunk.length;
-    if (total > limit) {
-      cleanup();
-      req.pause(); // as readNodeBody: the 413 is sent with Connection: close
-      done(tooLarge(limit));
-    } else if (first === null) first = chunk;
-    else (chunks ??= [first]).push(chunk);
-  }
-  function onEnd(): void {
-    cleanup();
-    done(chunks !== null ? Buffer.concat(chunks, total) : (first ?? Buffer.alloc(0)));
-  }
-  function onAborted(): void {
-    cleanup();
-    done(aborted());
-  }
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('error', onAborted);
-  req.on('close', onAborted);
 }

@@ -6,11 +6,11 @@ import { HTTPError } from '../core/errors.js';
 
 const EMPTY = Buffer.alloc(0);
 
-export function tooLarge(limit: number): HTTPError {
+function tooLarge(limit: number): HTTPError {
   return new HTTPError(413, `Request body is larger than the limit of ${limit} bytes`);
 }
 
-export function aborted(): HTTPError {
+function aborted(): HTTPError {
   return new HTTPError(400, 'Request body aborted');
 }
 
@@ -47,43 +47,57 @@ export function readNodeBody(req: IncomingMessage, limit: number, into?: Sink): 
   if (req.destroyed) return Promise.reject(aborted());
 
   return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-
-    const cleanup = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onAborted);
-      req.off('close', onAborted);
-    };
-    function onData(chunk: Buffer): void {
-      total += chunk.length;
-      if (total > limit) {
-        cleanup();
-        req.pause();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    }
-    function onEnd(): void {
-      cleanup();
-      // One chunk (a small body) is the body as it is: no copy.
-      resolve(stored(into, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
-    }
-    // 'close' before 'end' means the body will never be complete: a client that went away
-    // (Node's deprecated 'aborted' always comes just before that 'close'). 'error' is heard
-    // too: a request stream other than Node's own may emit it, and unheard it would throw.
-    function onAborted(): void {
-      cleanup();
-      reject(aborted());
-    }
-
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onAborted);
-    req.on('close', onAborted);
+    collectNodeBody(req, limit, (body) => {
+      if (body instanceof HTTPError) reject(body);
+      else resolve(stored(into, body));
+    });
   });
+}
+
+/**
+ * Reads a Node request stream to its end and hands `done` the body, or the error to answer
+ * with: a 413 past `limit`, a 400 when the stream closes or fails first. Every listener is
+ * removed once it settles. Used by `readNodeBody` and by the adapter's read-ahead.
+ */
+export function collectNodeBody(
+  req: IncomingMessage,
+  limit: number,
+  done: (body: Buffer | HTTPError) => void,
+): void {
+  let first: Buffer | null = null;
+  let chunks: Buffer[] | null = null;
+  let total = 0;
+  const cleanup = (): void => {
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('error', onAborted);
+    req.off('close', onAborted);
+  };
+  function onData(chunk: Buffer): void {
+    total += chunk.length;
+    if (total > limit) {
+      cleanup();
+      req.pause();
+      done(tooLarge(limit));
+    } else if (first === null) first = chunk;
+    else (chunks ??= [first]).push(chunk);
+  }
+  function onEnd(): void {
+    cleanup();
+    // One chunk (a small body) is the body as it is: no copy.
+    done(chunks !== null ? Buffer.concat(chunks, total) : (first ?? EMPTY));
+  }
+  // 'close' before 'end' means the body will never be complete: a client that went away
+  // (Node's deprecated 'aborted' always comes just before that 'close'). 'error' is heard
+  // too: a request stream other than Node's own may emit it, and unheard it would throw.
+  function onAborted(): void {
+    cleanup();
+    done(aborted());
+  }
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onAborted);
+  req.on('close', onAborted);
 }
 
 /**

@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import { promiseHooks } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HTTPError } from '../../src/core/errors.js';
-import { READ_AHEAD_BYTES, readAhead, readsAhead } from '../../src/adapters/read-ahead.js';
+import { READ_AHEAD_BYTES, readsAhead } from '../../src/adapters/read-ahead.js';
+import { collectNodeBody } from '../../src/adapters/read-body.js';
 import { expose, makeApp, PecanHook, request, type State } from '../../src/index.js';
 
 function within<T>(promise: Promise<T>, what: string, ms = 3000): Promise<T> {
@@ -154,7 +155,7 @@ describe('read-ahead of small bodies [node]', () => {
   });
 });
 
-describe('readAhead', () => {
+describe('readsAhead and collectNodeBody', () => {
   const stream = (length: number) =>
     Object.assign(new PassThrough(), {
       method: 'POST',
@@ -181,7 +182,7 @@ describe('readAhead', () => {
 
   it('joins a body that arrives in several chunks, and removes its listeners', async () => {
     const req = stream(9);
-    const body = new Promise<Buffer | HTTPError>((resolve) => readAhead(req, 1024, resolve));
+    const body = new Promise<Buffer | HTTPError>((resolve) => collectNodeBody(req, 1024, resolve));
     req.write('abc');
     req.write('def');
     req.end('ghi');
@@ -191,7 +192,7 @@ describe('readAhead', () => {
 
   it('gives a 413 when a stream sends more than the limit, and pauses it', async () => {
     const req = stream(4);
-    const body = new Promise<Buffer | HTTPError>((resolve) => readAhead(req, 8, resolve));
+    const body = new Promise<Buffer | HTTPError>((resolve) => collectNodeBody(req, 8, resolve));
     req.write('12345');
     req.write('67890');
     const error = await within(body, 'refusal');
@@ -203,7 +204,7 @@ describe('readAhead', () => {
 
   it('gives a 400 when the stream closes before its end', async () => {
     const req = stream(10);
-    const body = new Promise<Buffer | HTTPError>((resolve) => readAhead(req, 1024, resolve));
+    const body = new Promise<Buffer | HTTPError>((resolve) => collectNodeBody(req, 1024, resolve));
     req.write('abc');
     req.destroy();
     const error = await within(body, 'abort');
