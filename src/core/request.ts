@@ -210,7 +210,10 @@ export class PecanRequest {
     this.bodyLoading = refused;
   }
 
-  /** Whether `body` already holds the whole body: stage 8 need not wait for it. */
+  /**
+   * Whether the adapter read the whole body ahead, before the lifecycle ran (a small body on
+   * Node): it is in `body` already, and stage 8 does not wait. A body read later says `false`.
+   */
   get bodyRead(): boolean {
     return this.bodyReceived;
   }
