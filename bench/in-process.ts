@@ -172,33 +172,57 @@ async function child(framework: string, chosen: BenchEndpoint[]): Promise<void> 
 const args = process.argv.slice(2);
 const only = args.filter((arg) => !arg.startsWith('--'));
 const chosen = ENDPOINTS.filter((ep) => only.length === 0 || only.some((p) => ep.path.includes(p)));
-const childOf = args.find((arg) => arg.startsWith('--child='))?.slice('--child='.length);
+const option = (name: string): string | undefined =>
+  args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const childOf = option('child');
+// `--runs=N`: N children per framework, alternating, and the median of each cell. The machine's
+// speed can drift within seconds on a shared host; alternating runs see the same drift.
+const RUNS = Math.max(1, Number(option('runs') ?? 1));
+
+type ChildResult = Record<string, [number, number]>;
+
+function runChild(framework: string): ChildResult {
+  const text = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), `--child=${framework}`, ...only],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(text) as ChildResult;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 if (childOf !== undefined) {
   await child(childOf, chosen);
 } else {
-  const results = Object.fromEntries(
-    FRAMEWORKS.map((framework) => {
-      const text = execFileSync(
-        process.execPath,
-        [fileURLToPath(import.meta.url), `--child=${framework}`, ...only],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      return [framework, JSON.parse(text) as Record<string, [number, number]>];
-    }),
-  );
+  const runs: Record<string, ChildResult[]> = { pecan: [], fastify: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const framework of FRAMEWORKS) runs[framework]!.push(runChild(framework));
+  }
+  /** [floor, total, itself] of one endpoint: medians over the runs. */
+  const cell = (framework: string, path: string): [number, number, number] => {
+    const each = runs[framework]!.map((result) => result[path]!);
+    return [
+      median(each.map(([floor]) => floor)),
+      median(each.map(([, total]) => total)),
+      median(each.map(([floor, total]) => total - floor)),
+    ];
+  };
   const ns = (value: number): string => value.toFixed(0);
   const rows = chosen.map((ep) => {
-    const [floorP, pecan] = results.pecan![ep.path]!;
-    const [floorF, fastify] = results.fastify![ep.path]!;
-    const ownP = pecan - floorP;
-    const ownF = fastify - floorF;
+    const [floorP, pecan, ownP] = cell('pecan', ep.path);
+    const [, fastify, ownF] = cell('fastify', ep.path);
     return `| ${ep.name} | ${ns(floorP)} | ${ns(pecan)} | ${ns(ownP)} | ${ns(fastify)} | ${ns(ownF)} | ${(ownP / ownF).toFixed(2)} |`;
   });
+  const over = RUNS > 1 ? `, medians of ${RUNS} alternating runs` : '';
   process.stdout.write(
     [
-      `CPU ns per request, best of ${ROUNDS} rounds of ${REQUESTS} (stand-in req/res, no sockets;`,
-      'each framework in a process of its own, "floor" is the raw handler measured beside pecan)',
+      `CPU ns per request, best of ${ROUNDS} rounds of ${REQUESTS}${over} (stand-in req/res, no`,
+      'sockets; each framework in a process of its own, "floor" is the raw handler beside pecan)',
       '',
       '| Endpoint | floor | pecan | pecan itself | Fastify | Fastify itself | pecan / Fastify (itself) |',
       '|---|--:|--:|--:|--:|--:|--:|',
