@@ -13,6 +13,9 @@
  * whichever ran second.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
@@ -32,6 +35,7 @@ import {
   type BenchEndpoint,
 } from './endpoints.js';
 import { standInResponse } from './stand-in-response.js';
+import { byArea, type CpuProfile } from './profile.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -168,6 +172,22 @@ async function serverOf(framework: string): Promise<Server> {
 }
 
 const FRAMEWORKS = ['pecan', 'fastify'] as const;
+/** `--profile` also profiles the floor handler, as `raw`: the endpoint's work without a framework. */
+const PROFILED = ['raw', ...FRAMEWORKS] as const;
+
+/**
+ * In a child run under `--cpu-prof` (`--profile`): one endpoint, the framework alone, and the
+ * window of the measured requests on the profiler's clock (µs, the same monotonic clock).
+ */
+async function profiledChild(framework: string, ep: BenchEndpoint): Promise<void> {
+  const server = framework === 'raw' ? createServer(floor) : await serverOf(framework);
+  await check(server, ep);
+  await drive(server, ep, WARMUP);
+  const start = process.hrtime.bigint() / 1000n;
+  await drive(server, ep, REQUESTS);
+  const end = process.hrtime.bigint() / 1000n;
+  process.stdout.write(JSON.stringify({ start: Number(start), end: Number(end) }));
+}
 
 /** In a child: measures the floor and one framework, and prints `[floor, framework]` per path. */
 async function child(framework: string, chosen: BenchEndpoint[]): Promise<void> {
@@ -192,6 +212,77 @@ const RUNS = Math.max(1, Number(option('runs') ?? 1));
 
 type ChildResult = Record<string, [number, number]>;
 
+/**
+ * `--profile`: each framework on each chosen endpoint in a child under `node --cpu-prof`, and
+ * the CPU time of the measured requests by where it was spent (bench/profile.ts `byArea`), in
+ * ns per request. Slower than the plain run (the profiler samples every 50 µs).
+ */
+function profileAll(endpoints: BenchEndpoint[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecan-in-process-profile-'));
+  const lines: string[] = [];
+  for (const ep of endpoints) {
+    const byFramework = new Map<string, Map<string, number>>();
+    for (const framework of PROFILED) {
+      const out = path.join(dir, `${framework}-${ENDPOINTS.indexOf(ep)}`);
+      const text = execFileSync(
+        process.execPath,
+        [
+          '--cpu-prof',
+          `--cpu-prof-dir=${out}`,
+          '--cpu-prof-interval=50',
+          fileURLToPath(import.meta.url),
+          `--child=${framework}`,
+          `--profiled=${ENDPOINTS.indexOf(ep)}`,
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const window = JSON.parse(text) as { start: number; end: number };
+      const file = fs.readdirSync(out).find((name) => name.endsWith('.cpuprofile'))!;
+      const profile = JSON.parse(fs.readFileSync(path.join(out, file), 'utf8')) as CpuProfile;
+      const areas = byArea(profile, window.start, window.end, process.cwd());
+      byFramework.set(
+        framework,
+        new Map([...areas].map(([area, ms]) => [area, (ms * 1e6) / REQUESTS])),
+      );
+    }
+    lines.push(...areaTable(ep.name, byFramework), '');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return lines.join('\n');
+}
+
+/** One table per endpoint: the areas worth a row (≥ 2 % of either framework's time). */
+function areaTable(name: string, byFramework: Map<string, Map<string, number>>): string[] {
+  const totals = new Map([...byFramework].map(([fw, areas]) => [fw, sum([...areas.values()])]));
+  const rows = new Map<string, Map<string, number>>();
+  const other = new Map<string, number>();
+  for (const [fw, areas] of byFramework) {
+    for (const [area, ns] of areas) {
+      if (ns >= 0.02 * totals.get(fw)!)
+        (rows.get(area) ?? rows.set(area, new Map()).get(area)!).set(fw, ns);
+      else other.set(fw, (other.get(fw) ?? 0) + ns);
+    }
+  }
+  const cell = (ns: number | undefined): string => (ns === undefined ? '' : ns.toFixed(0));
+  const sorted = [...rows].sort(([, a], [, b]) => sum([...b.values()]) - sum([...a.values()]));
+  return [
+    `${name}: CPU ns per request by where it was spent (under the profiler; code V8 inlined`,
+    'counts for the function it was inlined into)',
+    '',
+    `| where | ${PROFILED.join(' | ')} |`,
+    `|---|${PROFILED.map(() => '--:').join('|')}|`,
+    ...sorted.map(
+      ([area, by]) => `| ${area} | ${PROFILED.map((fw) => cell(by.get(fw))).join(' | ')} |`,
+    ),
+    `| (the rest, under 2 % each) | ${PROFILED.map((fw) => cell(other.get(fw))).join(' | ')} |`,
+    `| **total** | ${PROFILED.map((fw) => cell(totals.get(fw))).join(' | ')} |`,
+  ];
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
 function runChild(framework: string): ChildResult {
   const text = execFileSync(
     process.execPath,
@@ -207,8 +298,13 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-if (childOf !== undefined) {
+const profiled = option('profiled');
+if (childOf !== undefined && profiled !== undefined) {
+  await profiledChild(childOf, ENDPOINTS[Number(profiled)]!);
+} else if (childOf !== undefined) {
   await child(childOf, chosen);
+} else if (args.includes('--profile')) {
+  process.stdout.write(profileAll(chosen));
 } else {
   const runs: Record<string, ChildResult[]> = { pecan: [], fastify: [] };
   for (let run = 0; run < RUNS; run++) {

@@ -14,10 +14,12 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  /** µs on the monotonic clock `process.hrtime` reads. */
+  startTime: number;
 }
 
 export interface HotFunction {
@@ -97,4 +99,49 @@ function shorten(url: string): string {
   const text = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
   const root = process.cwd() + path.sep;
   return text.startsWith(root) ? text.slice(root.length) : text;
+}
+
+/**
+ * CPU ms per area, for the samples taken between `start` and `end` (µs, the profile's clock):
+ * each pecan source file, the bench app's handlers, the bench driver, each dependency, Node's
+ * modules, V8's natives by name, the garbage collector and V8 itself.
+ */
+export function byArea(
+  profile: CpuProfile,
+  start: number,
+  end: number,
+  root: string,
+): Map<string, number> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const areas = new Map<string, number>();
+  let time = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    time += delta;
+    if (time < start || time > end) continue;
+    const node = byId.get(profile.samples[i]!);
+    if (node === undefined || node.callFrame.functionName === '(idle)') continue;
+    const area = areaOf(node.callFrame, root);
+    areas.set(area, (areas.get(area) ?? 0) + delta / 1000);
+  }
+  return areas;
+}
+
+function areaOf({ functionName, url }: ProfileNode['callFrame'], root: string): string {
+  if (functionName === '(garbage collector)') return 'garbage collector';
+  if (functionName === '(program)') return 'V8 (outside JavaScript)';
+  if (url === '') return `native ${functionName || '(anonymous)'}`;
+  if (url.startsWith('node:')) {
+    const module = url.replace(/^node:(internal\/)?/, '').split('/')[0];
+    return `Node: ${module}`;
+  }
+  const file = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
+  const dependency = /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(file);
+  if (dependency !== null) return dependency[1]!;
+  const local = file.startsWith(root + path.sep) ? file.slice(root.length + 1) : file;
+  if (local.startsWith('dist/')) return `pecan: ${local.slice(5)}`;
+  if (local.startsWith('bench/.build/servers/')) return "the app's handlers";
+  // The raw handler (the floor) lives in in-process.ts, with the driver and the stand-ins.
+  if (local.startsWith('bench/.build/')) return 'bench driver, stand-ins, raw handler';
+  return local;
 }
