@@ -4,28 +4,30 @@ import { byArea, type CpuProfile } from '../../bench/profile.js';
 
 const ROOT = '/repo';
 
-function frame(id: number, functionName: string, url: string) {
-  return { id, callFrame: { functionName, url, lineNumber: 0 } };
-}
+/** [function name, script url] of the profile's nodes 1, 2, 3, … */
+const FRAMES: [string, string][] = [
+  ['handleNode', 'file:///repo/dist/adapters/node.js'],
+  ['runStages', 'file:///repo/dist/app/lifecycle.js'],
+  ['route', 'file:///repo/node_modules/find-my-way/index.js'],
+  ['sanitize', 'file:///repo/node_modules/@fastify/ajv-compiler/index.js'],
+  ['emit', 'node:events'],
+  ['onread', 'node:internal/streams/readable'],
+  ['(garbage collector)', ''],
+  ['(program)', ''],
+  ['(idle)', ''],
+  ['stringify', ''],
+  ['index', 'file:///repo/bench/.build/servers/pecan-app.js'],
+  ['drive', 'file:///repo/bench/.build/in-process.js'],
+];
 
 /** Samples 1 ms apart from t = 1000 µs; `samples[i]` is sampled at 1000 + 1000·(i + 1) µs. */
 function profile(samples: number[]): CpuProfile {
   return {
     startTime: 1000,
-    nodes: [
-      frame(1, 'handleNode', 'file:///repo/dist/adapters/node.js'),
-      frame(2, 'runStages', 'file:///repo/dist/app/lifecycle.js'),
-      frame(3, 'route', 'file:///repo/node_modules/find-my-way/index.js'),
-      frame(4, 'sanitize', 'file:///repo/node_modules/@fastify/ajv-compiler/index.js'),
-      frame(5, 'emit', 'node:events'),
-      frame(6, 'onread', 'node:internal/streams/readable'),
-      frame(7, '(garbage collector)', ''),
-      frame(8, '(program)', ''),
-      frame(9, '(idle)', ''),
-      frame(10, 'stringify', ''),
-      frame(11, 'index', 'file:///repo/bench/.build/servers/pecan-app.js'),
-      frame(12, 'drive', 'file:///repo/bench/.build/in-process.js'),
-    ],
+    nodes: FRAMES.map(([functionName, url], i) => ({
+      id: i + 1,
+      callFrame: { functionName, url, lineNumber: 0 },
+    })),
     samples,
     timeDeltas: samples.map(() => 1000),
   };
