@@ -3,10 +3,11 @@
  *
  * The Node listener of each bench app is called with stand-in `req`/`res` objects, through a
  * server's `emit('request')` as Node calls it, and so is a floor handler that does what the raw
- * node:http server does for each endpoint (its JSON work included). The difference is what the framework itself costs. Far steadier than req/s on a
- * shared machine, so it is the number to compare before and after a change to the hot path, and
- * the cleanest comparison with Fastify; what it cannot see is the cost Node's own resources pay
- * (async hooks, for one), which only the socket bench shows.
+ * node:http server does for each endpoint (its JSON work included). The difference is what the
+ * framework itself costs. Far steadier than req/s on a shared machine, so it is the number to
+ * compare before and after a change to the hot path, and the cleanest comparison with Fastify;
+ * what it cannot see is the cost Node's own resources pay (async hooks, for one), which only the
+ * socket bench shows. `--profile` shows where each framework's time goes (`profileAll`).
  *
  * Each framework runs in a child process of its own, with its own floor: code both would share
  * (the stand-ins, Node's streams) would otherwise see both frameworks' shapes and slow down for
