@@ -173,7 +173,7 @@ async function serverOf(framework: string): Promise<Server> {
 }
 
 const FRAMEWORKS = ['pecan', 'fastify'] as const;
-/** `--profile` also profiles the floor handler, as `raw`: the endpoint's work without a framework. */
+/** `--profile` also profiles the floor handler, as `raw`: the work without a framework. */
 const PROFILED = ['raw', ...FRAMEWORKS] as const;
 
 /**
