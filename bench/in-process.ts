@@ -157,8 +157,10 @@ async function measure(server: Server, ep: BenchEndpoint): Promise<number> {
   return best;
 }
 
-/** A server (never listening) with a framework's bench app as its request listener, loaded
- * only in the child that measures it. */
+/**
+ * A server (never listening) with a framework's bench app as its request listener, loaded only
+ * in the child that measures it.
+ */
 async function serverOf(framework: string): Promise<Server> {
   if (framework === 'pecan') {
     const { app } = await import('./servers/pecan-app.js');
@@ -259,9 +261,13 @@ function areaTable(name: string, byFramework: Map<string, Map<string, number>>):
   const other = new Map<string, number>();
   for (const [fw, areas] of byFramework) {
     for (const [area, ns] of areas) {
-      if (ns >= 0.02 * totals.get(fw)!)
-        (rows.get(area) ?? rows.set(area, new Map()).get(area)!).set(fw, ns);
-      else other.set(fw, (other.get(fw) ?? 0) + ns);
+      if (ns < 0.02 * totals.get(fw)!) {
+        other.set(fw, (other.get(fw) ?? 0) + ns);
+        continue;
+      }
+      let row = rows.get(area);
+      if (row === undefined) rows.set(area, (row = new Map()));
+      row.set(fw, ns);
     }
   }
   const cell = (ns: number | undefined): string => (ns === undefined ? '' : ns.toFixed(0));

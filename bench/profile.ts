@@ -94,11 +94,11 @@ export function summarise(profile: CpuProfile, count: number): Omit<ProfileResul
   return { busyMs: busy, top, own, byFile };
 }
 
-/** Paths relative to the repository; node internals stay `node:…`. */
-function shorten(url: string): string {
+/** Paths relative to the repository (`root`); node internals stay `node:…`. */
+function shorten(url: string, root = process.cwd()): string {
   const text = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
-  const root = process.cwd() + path.sep;
-  return text.startsWith(root) ? text.slice(root.length) : text;
+  const prefix = root + path.sep;
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
 /**
@@ -135,10 +135,9 @@ function areaOf({ functionName, url }: ProfileNode['callFrame'], root: string): 
     const module = url.replace(/^node:(internal\/)?/, '').split('/')[0];
     return `Node: ${module}`;
   }
-  const file = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
-  const dependency = /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(file);
+  const local = shorten(url, root);
+  const dependency = /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(local);
   if (dependency !== null) return dependency[1]!;
-  const local = file.startsWith(root + path.sep) ? file.slice(root.length + 1) : file;
   if (local.startsWith('dist/')) return `pecan: ${local.slice(5)}`;
   if (local.startsWith('bench/.build/servers/')) return "the app's handlers";
   // The raw handler (the floor) lives in in-process.ts, with the driver and the stand-ins.

@@ -1,6 +1,7 @@
 /**
  * The Fastify bench app at its defaults (no logger, no response schemas), idiomatic synchronous
- * handlers; fastify.ts serves it, and bench/in-process.ts calls its request listener directly.
+ * handlers; fastify.ts serves it, and bench/in-process.ts hands requests to its server's
+ * `emit('request')` without listening.
  */
 import Fastify from 'fastify';
 import {
